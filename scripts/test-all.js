@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// Runs every suite (unit, component, property, end to end against the built site under two base
+// paths) and ends with one line that adds them all up: "N passed, N failed".
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findChromium } from './find-chromium.js';
+
+const SUBPATH = '/session-lab';
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(command, args, env = {}) {
+	console.log(`\n$ ${command} ${args.join(' ')}`);
+	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	return result.status ?? 1;
+}
+
+function readJson(path) {
+	try {
+		return JSON.parse(readFileSync(path, 'utf8'));
+	} catch {
+		return null;
+	}
+}
+
+function startServer(dir, base, port) {
+	const child = spawn(process.execPath, ['scripts/serve.js'], {
+		env: { ...process.env, SITE_DIR: dir, BASE_PATH: base, PORT: String(port) },
+		stdio: 'ignore'
+	});
+	return child;
+}
+
+async function waitFor(url) {
+	for (let i = 0; i < 100; i++) {
+		try {
+			const response = await fetch(url);
+			if (response.ok) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`The static server at ${url} did not start.`);
+}
+
+mkdirSync('test-results', { recursive: true });
+let chromium;
+try {
+	chromium = findChromium();
+} catch (error) {
+	console.error(error.message);
+	process.exit(1);
+}
+process.env.CHROMIUM_PATH = chromium;
+
+// 1. Unit, component and property tests.
+rmSync('test-results/unit.json', { force: true });
+const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
+const unit = readJson('test-results/unit.json');
+if (unit) {
+	totals.passed += unit.numPassedTests;
+	totals.failed += unit.numFailedTests;
+	totals.skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
+} else if (unitStatus !== 0) totals.failed += 1;
+
+// 2. Build the site twice: at the root, and under a sub-path.
+let buildFailed = false;
+for (const [dir, base] of [['build', ''], ['build-subpath', SUBPATH]]) {
+	if (run('npx', ['vite', 'build', '--logLevel', 'warn'], { BASE_PATH: base, BUILD_DIR: dir }) !== 0) {
+		buildFailed = true;
+		totals.failed += 1;
+	}
+}
+
+// 3. End-to-end tests in Chromium against both builds, each served by a plain static server.
+if (!buildFailed && existsSync('tests/e2e')) {
+	const servers = [startServer('build', '', 4173), startServer('build-subpath', SUBPATH, 4174)];
+	try {
+		await waitFor('http://127.0.0.1:4173/');
+		await waitFor(`http://127.0.0.1:4174${SUBPATH}/`);
+		rmSync('test-results/e2e.json', { force: true });
+		const e2eStatus = run('npx', ['playwright', 'test']);
+		const e2e = readJson('test-results/e2e.json');
+		if (e2e?.stats) {
+			totals.passed += e2e.stats.expected + (e2e.stats.flaky ?? 0);
+			totals.failed += e2e.stats.unexpected;
+			totals.skipped += e2e.stats.skipped;
+		} else if (e2eStatus !== 0) totals.failed += 1;
+	} finally {
+		for (const server of servers) server.kill();
+	}
+}
+
+console.log('');
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);

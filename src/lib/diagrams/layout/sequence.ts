@@ -1,0 +1,555 @@
+import { bisectLeft, bisectRight } from 'd3-array';
+import type { ActionEvent, ExchangeEvent, WorldEvent } from '$lib/engine/events';
+import type { Scene, SessionLabeler } from './scene';
+import { fitText, MONO_CHAR, SANS_CHAR, textWidth } from './text';
+import { mismatchWord } from './mismatch';
+
+/** Sizes of the sequence diagram, in px (SVG user units drawn 1:1). */
+export const SEQUENCE = {
+	column: 200,
+	margin: 24,
+	header: 96,
+	actionHeight: 34,
+	noteLine: 20,
+	maxNotes: 4,
+	chipHeight: 24,
+	font: 14
+} as const;
+
+/** What a lifeline stands for. */
+export type LifelineKind = 'browser' | 'network' | 'eavesdropper' | 'server';
+
+/** One vertical line of the diagram. */
+export interface Lifeline {
+	id: string;
+	kind: LifelineKind;
+	x: number;
+	/** First header line (fits the column). */
+	title: string;
+	/** Second header line (fits the column). */
+	subtitle: string;
+	/** The full text, for a `<title>`. */
+	full: string;
+	/** The network of a network or eavesdropper lifeline. */
+	networkId: string | null;
+}
+
+/** A band over the browsers of one device, titled with who sits there. */
+export interface LifelineGroup {
+	id: string;
+	x1: number;
+	x2: number;
+	label: string;
+	full: string;
+}
+
+/** The columns of the diagram. */
+export interface SequenceColumns {
+	lifelines: Lifeline[];
+	groups: LifelineGroup[];
+	width: number;
+	/** x of a lifeline by id (browser id, network id, `server`). */
+	x: Map<string, number>;
+}
+
+/** A cookie chip on an arrow: the label carries the meaning, the colour only helps. */
+export interface Chip {
+	x: number;
+	y: number;
+	width: number;
+	text: string;
+	full: string;
+	/** Session label (S1…) for the colour, or `null`. */
+	session: string | null;
+}
+
+/** A request or response arrow, drawn through the lifelines in `xs`. */
+export interface Arrow {
+	y: number;
+	xs: number[];
+	label: string;
+	full: string;
+	labelX: number;
+	labelY: number;
+	anchor: 'start' | 'end';
+	/** "Cookie:" or "Set-Cookie:", drawn before the chips; empty for none. */
+	chipsCaption: string;
+	captionX: number;
+	chips: Chip[];
+}
+
+/** One line of the note under a request. */
+export interface Note {
+	x: number;
+	y: number;
+	text: string;
+	full: string;
+	sent: boolean;
+}
+
+/** Everything drawn for one exchange. */
+export interface ExchangeRow {
+	kind: 'exchange';
+	id: string;
+	index: number;
+	top: number;
+	height: number;
+	browserId: string;
+	sessionId: string | null;
+	request: Arrow;
+	response: Arrow;
+	notes: Note[];
+	mismatch: { x: number; y: number; word: string; detail: string } | null;
+	/** Where an eavesdropper reads plain http. */
+	tap: { x1: number; x2: number; y: number } | null;
+}
+
+/** An action in the world (a close, a restart…), drawn as a line of text across. */
+export interface ActionRow {
+	kind: 'action';
+	id: string;
+	index: number;
+	top: number;
+	height: number;
+	x: number;
+	y: number;
+	text: string;
+	full: string;
+	subjects: string[];
+}
+
+/** A row of the diagram. */
+export type SequenceRow = ExchangeRow | ActionRow;
+
+/** The rows to draw in the sequence diagram: exchanges and actions other than set-up. */
+export function sequenceEvents(events: readonly WorldEvent[]): WorldEvent[] {
+	return events.filter((event) => event.type === 'exchange' || !event.action.startsWith('add-'));
+}
+
+/** The id of a row: the exchange id, or `a<seq>` for an action. */
+export function rowId(event: WorldEvent): string {
+	return event.type === 'exchange' ? event.id : `a${event.seq}`;
+}
+
+function split(label: string): [string, string] {
+	const at = label.indexOf(' on ');
+	return at < 0 ? [label, ''] : [label.slice(0, at), label.slice(at + 1)];
+}
+
+/**
+ * Lays out the lifelines: browsers grouped by device (with who sits there), then one lifeline
+ * per network (its NAT and public IP), the eavesdroppers, and the server.
+ */
+export function sequenceColumns(scene: Scene, events: readonly WorldEvent[] = []): SequenceColumns {
+	const { column, margin } = SEQUENCE;
+	const fit = (text: string) => fitText(text, column - 12, SANS_CHAR);
+	const lifelines: Lifeline[] = [];
+	const groups: LifelineGroup[] = [];
+	const x = new Map<string, number>();
+	const add = (line: Omit<Lifeline, 'x'>) => {
+		const at = margin + column / 2 + lifelines.length * column;
+		lifelines.push({ ...line, x: at });
+		x.set(line.id, at);
+	};
+	const personAt = (deviceId: string) => scene.people.find((p) => p.deviceId === deviceId) ?? null;
+	const seatedOrder = (deviceId: string) => {
+		const index = scene.people.findIndex((p) => p.deviceId === deviceId);
+		return index < 0 ? scene.people.length : index;
+	};
+	const devices = [...scene.devices].sort((a, b) => seatedOrder(a.id) - seatedOrder(b.id));
+	const browsers = [...scene.browsers];
+	const known = new Set(browsers.map((b) => b.id));
+	for (const event of events) {
+		if (event.type === 'exchange' && !known.has(event.truth.browserId)) {
+			known.add(event.truth.browserId);
+			browsers.push({
+				id: event.truth.browserId,
+				label: `Browser ${event.truth.browserId} (removed)`,
+				kind: 'Browser',
+				deviceId: event.truth.deviceId,
+				open: false
+			});
+		}
+	}
+	const deviceIds = [...devices.map((d) => d.id)];
+	for (const b of browsers) if (!deviceIds.includes(b.deviceId)) deviceIds.push(b.deviceId);
+	for (const deviceId of deviceIds) {
+		const mine = browsers.filter((b) => b.deviceId === deviceId);
+		if (mine.length === 0) continue;
+		const start = lifelines.length;
+		for (const browser of mine) {
+			const [title, subtitle] = split(browser.label);
+			add({
+				id: browser.id,
+				kind: 'browser',
+				title: fit(title),
+				subtitle: fit(subtitle),
+				full: browser.label,
+				networkId: null
+			});
+		}
+		const device = scene.devices.find((d) => d.id === deviceId);
+		const person = personAt(deviceId);
+		const full = `${person ? person.name : 'Nobody'} at ${device?.name ?? deviceId}`;
+		const x1 = margin + start * column + 4;
+		const x2 = margin + lifelines.length * column - 4;
+		groups.push({ id: deviceId, x1, x2, full, label: fitText(full, x2 - x1 - 12, SANS_CHAR) });
+	}
+	const networks = [...scene.networks];
+	for (const event of events) {
+		if (event.type === 'exchange' && !networks.some((n) => n.id === event.truth.networkId)) {
+			networks.push({
+				id: event.truth.networkId,
+				kind: 'internet',
+				name: `Network ${event.truth.networkId}`,
+				publicIp: event.truth.publicIp,
+				privatePrefix: '',
+				open: false,
+				reconnects: 0
+			});
+		}
+	}
+	for (const network of networks) {
+		add({
+			id: network.id,
+			kind: 'network',
+			title: fit(network.name),
+			subtitle: fit(`NAT ${network.publicIp}`),
+			full: `${network.name}, NAT with public IP ${network.publicIp}${network.open ? ', open Wi-Fi' : ''}`,
+			networkId: network.id
+		});
+	}
+	for (const person of scene.people.filter((p) => p.attacker)) {
+		const device = scene.devices.find((d) => d.id === person.deviceId);
+		const network = scene.networks.find((n) => n.id === device?.networkId);
+		add({
+			id: `eve:${person.id}`,
+			kind: 'eavesdropper',
+			title: fit(person.name),
+			subtitle: fit(network ? `listens on ${network.name}` : 'eavesdropper'),
+			full: `${person.name}, eavesdropper${network ? ` on ${network.name}` : ''}`,
+			networkId: network?.id ?? null
+		});
+	}
+	add({
+		id: 'server',
+		kind: 'server',
+		title: 'Server',
+		subtitle: fit(scene.server.host),
+		full: `The web application at ${scene.server.host}`,
+		networkId: null
+	});
+	return { lifelines, groups, width: margin * 2 + lifelines.length * column, x };
+}
+
+function noteCount(event: ExchangeEvent): number {
+	const n = event.decisions.length;
+	return n === 0 ? 1 : Math.min(n, SEQUENCE.maxNotes);
+}
+
+/** Height of one row, in px. */
+export function rowHeight(event: WorldEvent): number {
+	if (event.type === 'action') return SEQUENCE.actionHeight;
+	const chips = event.received.length > 0 ? SEQUENCE.chipHeight + 8 : 0;
+	return 66 + noteCount(event) * SEQUENCE.noteLine + 36 + chips + 14;
+}
+
+/** Top of each row, plus the total height as the last entry (length = rows + 1). */
+export function rowOffsets(events: readonly WorldEvent[]): Float64Array {
+	const offsets = new Float64Array(events.length + 1);
+	for (let i = 0; i < events.length; i++) offsets[i + 1] = offsets[i] + rowHeight(events[i]);
+	return offsets;
+}
+
+/** The rows `[start, end)` that overlap the band `[top, top + height)`, with `overscan` more. */
+export function visibleRange(
+	offsets: Float64Array,
+	top: number,
+	height: number,
+	overscan = 2
+): { start: number; end: number } {
+	const count = offsets.length - 1;
+	if (count <= 0) return { start: 0, end: 0 };
+	const first = Math.max(0, bisectRight(offsets, top) - 1);
+	const last = Math.min(count, bisectLeft(offsets, top + height));
+	return { start: Math.max(0, first - overscan), end: Math.min(count, Math.max(last, first) + overscan) };
+}
+
+function chipRow(
+	items: Array<{ text: string; full: string; session: string | null }>,
+	startX: number,
+	limitX: number,
+	y: number
+): Chip[] {
+	const chips: Chip[] = [];
+	let x = startX;
+	for (let i = 0; i < items.length; i++) {
+		const item = items[i];
+		const width = textWidth(item.text) + 14;
+		const rest = items.length - i;
+		if (x + width > limitX && rest > 0) {
+			const text = `+${rest}`;
+			chips.push({
+				x,
+				y,
+				width: textWidth(text) + 14,
+				text,
+				full: items
+					.slice(i)
+					.map((it) => it.full)
+					.join('\n'),
+				session: null
+			});
+			break;
+		}
+		chips.push({ x, y, width, ...item });
+		x += width + 6;
+	}
+	return chips;
+}
+
+function target(url: string): string {
+	try {
+		const parsed = new URL(url);
+		return parsed.pathname + parsed.search;
+	} catch {
+		return url;
+	}
+}
+
+function cookieName(header: string): string {
+	const eq = header.indexOf('=');
+	return (eq < 0 ? header : header.slice(0, eq)).trim() || '(nameless)';
+}
+
+/** Session label of a cookie value, from the labeler or from what the server said it used. */
+export function chipSession(
+	value: string,
+	event: ExchangeEvent,
+	labelOf: SessionLabeler
+): string | null {
+	const label = labelOf(value);
+	if (label) return label;
+	const id = event.belief.sessionId;
+	return id && value.includes(id) ? event.belief.sessionLabel : null;
+}
+
+/** Lays out one exchange row. */
+export function layoutExchange(
+	event: ExchangeEvent,
+	index: number,
+	top: number,
+	columns: SequenceColumns,
+	labelOf: SessionLabeler
+): ExchangeRow {
+	const bx = columns.x.get(event.truth.browserId) ?? SEQUENCE.margin;
+	const nx = columns.x.get(event.truth.networkId);
+	const sx = columns.x.get('server') ?? columns.width - SEQUENCE.margin;
+	const xs = nx === undefined ? [bx, sx] : [bx, nx, sx];
+	const span = sx - bx - 20;
+	const requestFull = `${event.request.method} ${target(event.request.url)}${event.initiator === 'redirect' ? ' (redirect)' : ''}`;
+	const reqY = top + 34;
+	const caption = 'Cookie:';
+	const captionX = bx + 10;
+	const sentItems = event.cookiesSent.map((cookie) => {
+		const session = chipSession(cookie.value, event, labelOf);
+		return { text: session ?? cookie.name, full: `Cookie ${cookie.name}=${cookie.value}`, session };
+	});
+	const noneItem = [{ text: 'none', full: 'No Cookie header was sent', session: null }];
+	const chipsX = captionX + textWidth(caption, SANS_CHAR) + 8;
+	const request: Arrow = {
+		y: reqY,
+		xs,
+		label: fitText(requestFull, span),
+		full: requestFull,
+		labelX: bx + 10,
+		labelY: reqY - 9,
+		anchor: 'start',
+		chipsCaption: caption,
+		captionX,
+		chips: chipRow(sentItems.length ? sentItems : noneItem, chipsX, sx - 10, reqY + 8)
+	};
+	const notes: Note[] = [];
+	const noteTop = top + 66;
+	const noteWidth = columns.width - bx - 16;
+	if (event.decisions.length === 0) {
+		const text = 'The jar holds no cookie for this site.';
+		notes.push({ x: bx + 10, y: noteTop + 15, text: fitText(text, noteWidth, SANS_CHAR), full: text, sent: false });
+	}
+	const shown = event.decisions.length > SEQUENCE.maxNotes ? SEQUENCE.maxNotes - 1 : SEQUENCE.maxNotes;
+	event.decisions.slice(0, shown).forEach((decision, i) => {
+		const full = `${decision.name}: ${decision.explanation}`;
+		notes.push({
+			x: bx + 10,
+			y: noteTop + 15 + i * SEQUENCE.noteLine,
+			text: fitText(full, noteWidth, SANS_CHAR),
+			full,
+			sent: decision.reason === 'sent'
+		});
+	});
+	if (event.decisions.length > shown) {
+		const rest = event.decisions.slice(shown);
+		notes.push({
+			x: bx + 10,
+			y: noteTop + 15 + shown * SEQUENCE.noteLine,
+			text: `…and ${rest.length} more (see the Inspector)`,
+			full: rest.map((d) => `${d.name}: ${d.explanation}`).join('\n'),
+			sent: false
+		});
+	}
+	const resY = noteTop + noteCount(event) * SEQUENCE.noteLine + 36;
+	const status = `${event.response.status} ${event.response.statusText}`.trim();
+	const setItems = event.received.map((r) => {
+		const name = r.cookie?.name ?? cookieName(r.header);
+		const session = r.cookie ? chipSession(r.cookie.value, event, labelOf) : null;
+		const base = session ?? name;
+		const deleted = !r.stored && (r.message ?? '').startsWith('It deleted');
+		const text = r.stored ? base : deleted ? `${base} deleted` : `${base} rejected`;
+		return { text, full: `Set-Cookie: ${r.header}${r.message ? `\n${r.message}` : ''}`, session };
+	});
+	const setCaption = setItems.length ? 'Set-Cookie:' : '';
+	const response: Arrow = {
+		y: resY,
+		xs: [...xs].reverse(),
+		label: fitText(status, span),
+		full: status,
+		labelX: sx - 10,
+		labelY: resY - 9,
+		anchor: 'end',
+		chipsCaption: setCaption,
+		captionX: bx + 10,
+		chips: chipRow(setItems, bx + 18 + textWidth(setCaption, SANS_CHAR), sx - 10, resY + 8)
+	};
+	const eve = columns.lifelines.find(
+		(line) => line.kind === 'eavesdropper' && line.networkId === event.truth.networkId
+	);
+	return {
+		kind: 'exchange',
+		id: event.id,
+		index,
+		top,
+		height: rowHeight(event),
+		browserId: event.truth.browserId,
+		sessionId: event.belief.sessionId,
+		request,
+		response,
+		notes,
+		mismatch: event.mismatch
+			? {
+					x: sx + 12,
+					y: resY + 5,
+					word: mismatchWord(event.mismatch.kind),
+					detail: event.mismatch.detail
+				}
+			: null,
+		tap: eve && !event.secure && nx !== undefined ? { x1: nx, x2: eve.x, y: reqY } : null
+	};
+}
+
+/** Lays out one action row. */
+export function layoutAction(
+	event: ActionEvent,
+	index: number,
+	top: number,
+	columns: SequenceColumns
+): ActionRow {
+	const x = SEQUENCE.margin + 8;
+	return {
+		kind: 'action',
+		id: rowId(event),
+		index,
+		top,
+		height: SEQUENCE.actionHeight,
+		x,
+		y: top + 22,
+		text: fitText(event.text, columns.width - x - SEQUENCE.margin, SANS_CHAR),
+		full: event.text,
+		subjects: event.subjects
+	};
+}
+
+/** Lays out the rows `[start, end)` only: the diagram draws what is in view. */
+export function layoutRows(
+	events: readonly WorldEvent[],
+	offsets: Float64Array,
+	range: { start: number; end: number },
+	columns: SequenceColumns,
+	labelOf: SessionLabeler
+): SequenceRow[] {
+	const rows: SequenceRow[] = [];
+	for (let i = range.start; i < range.end; i++) {
+		const event = events[i];
+		rows.push(
+			event.type === 'exchange'
+				? layoutExchange(event, i, offsets[i], columns, labelOf)
+				: layoutAction(event, i, offsets[i], columns)
+		);
+	}
+	return rows;
+}
+
+/** A pan-and-zoom transform as d3-zoom keeps it. */
+export interface Transform {
+	x: number;
+	y: number;
+	k: number;
+}
+
+/**
+ * Keeps the content in view: it cannot be dragged past its top, bottom, left or right edge.
+ * `viewport` is the drawing area under the header; `content` is the unscaled size.
+ */
+export function constrainTransform(
+	t: Transform,
+	viewport: { width: number; height: number },
+	content: { width: number; height: number }
+): Transform {
+	const clamp = (value: number, size: number, view: number) => {
+		const min = Math.min(0, view - size);
+		return Math.max(min, Math.min(0, value));
+	};
+	return {
+		k: t.k,
+		x: clamp(t.x, content.width * t.k, viewport.width),
+		y: clamp(t.y, content.height * t.k, viewport.height)
+	};
+}
+
+/** The transform that shows the bottom of the content (follows the newest event). */
+export function followBottom(
+	t: Transform,
+	viewport: { width: number; height: number },
+	content: { width: number; height: number }
+): Transform {
+	return constrainTransform({ ...t, y: viewport.height - content.height * t.k }, viewport, content);
+}
+
+/** Whether the bottom of the content is in view (within `slack` px). */
+export function atBottom(
+	t: Transform,
+	viewport: { height: number },
+	content: { height: number },
+	slack = 8
+): boolean {
+	return t.y + content.height * t.k <= viewport.height + slack;
+}
+
+/** The content band in view for a transform: what {@link visibleRange} needs. */
+export function viewBand(t: Transform, viewportHeight: number): { top: number; height: number } {
+	return { top: -t.y / t.k, height: viewportHeight / t.k };
+}
+
+/** The transform that brings row `index` into view, or `t` itself if it already is. */
+export function revealRow(
+	t: Transform,
+	offsets: Float64Array,
+	index: number,
+	viewport: { width: number; height: number },
+	content: { width: number; height: number }
+): Transform {
+	const top = offsets[index] * t.k + t.y;
+	const bottom = offsets[index + 1] * t.k + t.y;
+	if (top >= 0 && bottom <= viewport.height) return t;
+	const y = top < 0 ? -offsets[index] * t.k + 8 : viewport.height - offsets[index + 1] * t.k - 8;
+	return constrainTransform({ ...t, y }, viewport, content);
+}

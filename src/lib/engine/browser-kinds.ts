@@ -1,0 +1,28 @@
+/** The kinds of simulated browser, and how each one treats cookies that differ between them. */
+export type BrowserKind = 'Firefox' | 'Chrome' | 'Safari' | 'Private window' | 'curl';
+
+/** Every kind a user can add, in menu order. */
+export const BROWSER_KINDS: readonly BrowserKind[] = [
+	'Firefox',
+	'Chrome',
+	'Safari',
+	'Private window',
+	'curl'
+];
+
+/** The `User-Agent` each kind sends; short, so that raw HTTP stays readable. */
+export const USER_AGENTS: Record<BrowserKind, string> = {
+	Firefox: 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0',
+	Chrome: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/140.0 Safari/537.36',
+	Safari: 'Mozilla/5.0 (Macintosh) AppleWebKit/605.1.15 Version/18.0 Safari/605.1.15',
+	'Private window': 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0',
+	curl: 'curl/8.14.1'
+};
+
+/**
+ * Chrome treats a cookie without SameSite as Lax ("Lax by default"); Firefox and Safari send it
+ * cross-site as if it were None. RFC 6265bis §5.7 leaves the default to the user agent.
+ */
+export function laxByDefault(kind: BrowserKind): boolean {
+	return kind === 'Chrome';
+}

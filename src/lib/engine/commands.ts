@@ -1,0 +1,56 @@
+import type { BrowserKind } from './browser-kinds';
+import type { JarCookie, CookieKey } from './cookie-types';
+import type { DeviceKind, NetworkKind, Credential } from './model';
+
+/** A raw request typed by hand (the curl console) or replayed by an attacker. */
+export interface RawRequest {
+	method: string;
+	url: string;
+	headers: Array<[string, string]>;
+	body: string;
+}
+
+/**
+ * Everything that can happen in a world, as plain data. Scenarios are lists of commands, and
+ * the world's history is too, so any state can be rebuilt by replaying them.
+ */
+export type Command =
+	| { type: 'add-network'; kind: NetworkKind; name?: string; open?: boolean }
+	| { type: 'add-device'; kind: DeviceKind; name: string; networkId: string }
+	| { type: 'add-browser'; deviceId: string; kind: BrowserKind }
+	| {
+			type: 'add-person';
+			name: string;
+			color?: string;
+			knows?: Credential[];
+			deviceId?: string | null;
+			attacker?: boolean;
+	  }
+	| { type: 'remove'; id: string }
+	| { type: 'move-device'; deviceId: string; networkId: string }
+	| { type: 'reconnect'; networkId: string }
+	| { type: 'sit'; personId: string; deviceId: string | null }
+	| { type: 'open-browser'; browserId: string }
+	| { type: 'close-browser'; browserId: string }
+	| { type: 'clear-cookies'; browserId: string }
+	| { type: 'delete-cookie'; browserId: string; cookie: CookieKey }
+	| { type: 'put-cookie'; browserId: string; cookie: Omit<JarCookie, 'order' | 'created'> }
+	| { type: 'type-code'; browserId: string; code: string }
+	| { type: 'navigate'; browserId: string; url: string }
+	| { type: 'press-set'; browserId: string; code?: string }
+	| { type: 'press-get'; browserId: string }
+	| {
+			type: 'submit-form';
+			browserId: string;
+			action: string;
+			fields: Record<string, string>;
+	  }
+	| { type: 'cross-site'; browserId: string; target: 'form' | 'image' }
+	| { type: 'raw'; browserId: string; request: RawRequest }
+	| { type: 'advance'; milliseconds: number }
+	| { type: 'restart-server' }
+	| { type: 'configure-server'; changes: Record<string, unknown> }
+	| { type: 'note'; text: string };
+
+/** The `type` of a command. */
+export type CommandType = Command['type'];

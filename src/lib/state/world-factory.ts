@@ -1,0 +1,37 @@
+import type { Transport } from '$lib/engine/transport';
+import { World } from '$lib/engine/world';
+import type { Scenario } from '$lib/scenarios/scenario';
+import { ServerRegistry } from '$lib/transport/server-registry';
+import { WebApp, type ServerSettings } from '$lib/webapp';
+
+/** A world whose server is the simulated web application. */
+export type AppWorld = World<WebApp>;
+
+let worldCount = 0;
+
+/**
+ * Builds a scenario's world on a transport: the web application as its server, registered so
+ * the handlers can reach it, and the scenario's setup commands run.
+ */
+export async function createWorld(
+	scenario: Scenario,
+	transport: Transport,
+	registry: ServerRegistry,
+	id = `w${++worldCount}`
+): Promise<{ world: AppWorld; dispose: () => void }> {
+	const world = new World<WebApp>({
+		id,
+		seed: scenario.seed,
+		start: scenario.start,
+		transport,
+		createServer: (deps) =>
+			new WebApp(deps, {
+				settings: scenario.server as Partial<ServerSettings> | undefined,
+				users: scenario.users
+			})
+	});
+	await world.server.prepare();
+	const dispose = registry.register(id, world.server);
+	for (const command of scenario.setup) await world.apply(command);
+	return { world, dispose };
+}

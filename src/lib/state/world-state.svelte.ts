@@ -1,0 +1,119 @@
+import type { Command } from '$lib/engine/commands';
+import type { JarCookie } from '$lib/engine/cookie-types';
+import type { Transport } from '$lib/engine/transport';
+import type { Scenario } from '$lib/scenarios/scenario';
+import type { ServerRegistry } from '$lib/transport/server-registry';
+import { createWorld, type AppWorld } from './world-factory';
+
+/** Turns whatever a command threw into a sentence for the page. */
+export function errorMessage(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The UI's handle on one world: it sends commands, keeps the history for "Step back", and
+ * bumps `version` on every change so that views re-read the world.
+ */
+export class WorldState {
+	/** Increases on every change in the world; read it to depend on the world. */
+	version = $state(0);
+	/** The last error a command raised, shown to the user; `null` when all is well. */
+	error = $state<string | null>(null);
+	/** Whether a command is running. */
+	busy = $state(false);
+	/** The selected item (an exchange id, a session id, a browser id…), shared by all views. */
+	selected = $state<string | null>(null);
+	/** A cookie copied from one jar, ready to paste into another (how hijacks begin). */
+	clipboard = $state<JarCookie | null>(null);
+	#world = $state.raw<AppWorld>(null as unknown as AppWorld);
+	#history: Command[] = [];
+	#dispose: () => void = () => {};
+	#unsubscribe: () => void = () => {};
+
+	private constructor(
+		readonly scenario: Scenario,
+		private readonly transport: Transport,
+		private readonly registry: ServerRegistry
+	) {}
+
+	/** Builds the scenario's world and wraps it. */
+	static async create(scenario: Scenario, transport: Transport, registry: ServerRegistry): Promise<WorldState> {
+		const state = new WorldState(scenario, transport, registry);
+		await state.#rebuild([]);
+		return state;
+	}
+
+	/** The current world. Read `version` too, to follow its changes. */
+	get world(): AppWorld {
+		return this.#world;
+	}
+
+	/** The session label (S1…) of a cookie value that is a session id the server issued. */
+	sessionLabel(value: string): string | null {
+		void this.version;
+		return this.#world.issuedSessions().find((session) => value.includes(session.id))?.label ?? null;
+	}
+
+	/** Commands the user has run since the scenario's setup. */
+	get history(): readonly Command[] {
+		return this.#history;
+	}
+
+	/** Runs a command; errors become `error` instead of escaping. */
+	async run(command: Command): Promise<boolean> {
+		this.busy = true;
+		try {
+			await this.#world.apply(command);
+			this.#record(command);
+			this.error = null;
+			return true;
+		} catch (error) {
+			this.error = errorMessage(error);
+			return false;
+		} finally {
+			this.busy = false;
+			this.version++;
+		}
+	}
+
+	/** Undoes the last command by replaying the scenario up to the one before it. */
+	async stepBack(): Promise<void> {
+		if (this.#history.length === 0) return;
+		await this.#rebuild(this.#history.slice(0, -1));
+	}
+
+	/** Starts over from the scenario's setup. */
+	async reset(): Promise<void> {
+		await this.#rebuild([]);
+	}
+
+	/** Stops listening and frees the world's server. */
+	dispose(): void {
+		this.#unsubscribe();
+		this.#dispose();
+	}
+
+	#record(command: Command): void {
+		const last = this.#history.at(-1);
+		if (command.type === 'advance' && last?.type === 'advance') {
+			this.#history[this.#history.length - 1] = {
+				type: 'advance',
+				milliseconds: last.milliseconds + command.milliseconds
+			};
+		} else if (command.type !== 'type-code') {
+			this.#history.push(command);
+		}
+	}
+
+	async #rebuild(history: Command[]): Promise<void> {
+		const id = this.#world?.id;
+		this.dispose();
+		const { world, dispose } = await createWorld(this.scenario, this.transport, this.registry, id);
+		for (const command of history) await world.apply(command).catch(() => undefined);
+		this.#history = [...history];
+		this.#dispose = dispose;
+		this.#unsubscribe = world.subscribe(() => this.version++);
+		this.#world = world;
+		this.version++;
+	}
+}

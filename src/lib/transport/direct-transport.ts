@@ -1,0 +1,25 @@
+import { getResponse, type RequestHandler } from 'msw';
+import type { ServerReply, SimRequest } from '$lib/engine/http';
+import type { Transport } from '$lib/engine/transport';
+import { carrierRequest, readCarrierResponse } from './carrier';
+
+/** An origin for in-process requests; nothing is ever sent there. */
+const IN_PROCESS_ORIGIN = 'http://session-lab.invalid';
+
+/**
+ * Runs the handlers in-process with MSW's `getResponse`: no network, no service worker. It
+ * serves Node tests, benchmarks, fast-forward, and browsers without service workers.
+ */
+export class DirectTransport implements Transport {
+	readonly name = 'in-page';
+
+	constructor(private readonly handlers: RequestHandler[]) {}
+
+	async exchange(worldId: string, exchangeId: string, request: SimRequest): Promise<ServerReply> {
+		const carrier = carrierRequest(IN_PROCESS_ORIGIN, '', worldId, exchangeId, request);
+		const response = await getResponse(this.handlers, carrier);
+		const reply = response ? await readCarrierResponse(response) : null;
+		if (!reply) throw new Error('The in-page handlers did not answer.');
+		return reply;
+	}
+}

@@ -1,0 +1,39 @@
+import type { Transport } from '$lib/engine/transport';
+import { DirectTransport } from './direct-transport';
+import { createHandlers } from './handlers';
+import { serverRegistry } from './server-registry';
+
+/** How the page talks to its simulated server, and why. */
+export interface TransportStatus {
+	mode: 'service worker' | 'in-page';
+	/** Why the page fell back to in-page, in plain words; `null` when the worker runs. */
+	reason: string | null;
+}
+
+/** The handlers every transport in the page runs. */
+export const siteHandlers = createHandlers(serverRegistry);
+
+/** The in-page transport: always available. */
+export const directTransport = new DirectTransport(siteHandlers);
+
+let current: Transport = directTransport;
+let status: TransportStatus = {
+	mode: 'in-page',
+	reason: 'The service worker has not started yet.'
+};
+
+/** The transport new worlds use. */
+export function siteTransport(): Transport {
+	return current;
+}
+
+/** Whether the service worker carries the traffic, and if not, why. */
+export function transportStatus(): TransportStatus {
+	return status;
+}
+
+/** Called once at start-up by the client hook. */
+export function useTransport(transport: Transport, next: TransportStatus): void {
+	current = transport;
+	status = next;
+}

@@ -1,0 +1,42 @@
+import { setupWorker } from 'msw/browser';
+import { directTransport, siteHandlers, useTransport } from './site-transport';
+import { WorkerTransport } from './worker-transport';
+
+/** Why service workers cannot run here, or `null` when they can. */
+function unavailableReason(): string | null {
+	if (location.protocol === 'file:') {
+		return 'The site was opened from a file. Serve it over http (see the README) to use the service worker.';
+	}
+	if (!('serviceWorker' in navigator)) {
+		return 'This browser has no service workers (or they are blocked, as in some private windows).';
+	}
+	if (!window.isSecureContext) return 'Service workers need https or localhost.';
+	return null;
+}
+
+/**
+ * Starts the MSW service worker under the site's base path. When it cannot start, the page
+ * answers in-process with the same handlers and says why.
+ */
+export async function startWorker(base: string): Promise<void> {
+	const reason = unavailableReason();
+	if (reason) {
+		useTransport(directTransport, { mode: 'in-page', reason });
+		return;
+	}
+	try {
+		const worker = setupWorker(...siteHandlers);
+		await worker.start({
+			serviceWorker: { url: `${base}/mockServiceWorker.js`, options: { scope: `${base}/` } },
+			onUnhandledRequest: 'bypass',
+			quiet: true
+		});
+		useTransport(new WorkerTransport(base, directTransport), { mode: 'service worker', reason: null });
+	} catch (error) {
+		const detail = error instanceof Error ? error.message : String(error);
+		useTransport(directTransport, {
+			mode: 'in-page',
+			reason: `The service worker could not start (${detail}).`
+		});
+	}
+}

@@ -1,0 +1,55 @@
+import type { ServerReply, SimRequest } from '$lib/engine/http';
+import type { Transport } from '$lib/engine/transport';
+import { carrierRequest, readCarrierResponse } from './carrier';
+
+/**
+ * Sends each simulated request as a real same-origin fetch, which the MSW service worker
+ * answers, so every exchange also shows in the DevTools Network panel.
+ *
+ * Browsers stop idle service workers; a restarted worker has forgotten which pages it mocks
+ * for and lets requests through to the static host. Then the transport re-activates mocking
+ * and retries, and as a last resort answers in-page, so that nothing is lost.
+ */
+export class WorkerTransport implements Transport {
+	readonly name = 'service worker';
+
+	constructor(
+		private readonly base: string,
+		private readonly fallback: Transport
+	) {}
+
+	async exchange(worldId: string, exchangeId: string, request: SimRequest): Promise<ServerReply> {
+		for (let attempt = 0; attempt < 3; attempt++) {
+			const reply = await this.#tryOnce(worldId, exchangeId, request).catch(() => null);
+			if (reply) return reply;
+			await reactivateMocking();
+		}
+		return this.fallback.exchange(worldId, exchangeId, request);
+	}
+
+	async #tryOnce(worldId: string, exchangeId: string, request: SimRequest): Promise<ServerReply | null> {
+		const carrier = carrierRequest(location.origin, this.base, worldId, exchangeId, request);
+		const response = await fetch(carrier, { cache: 'no-store' });
+		return readCarrierResponse(response);
+	}
+}
+
+/** Tells a restarted worker that this page wants mocking again, and waits for its answer. */
+async function reactivateMocking(): Promise<void> {
+	const container = navigator.serviceWorker;
+	const controller = container?.controller;
+	if (!controller) return;
+	await new Promise<void>((resolve) => {
+		const done = () => {
+			container.removeEventListener('message', onMessage);
+			clearTimeout(timer);
+			resolve();
+		};
+		const onMessage = (event: MessageEvent) => {
+			if (event.data?.type === 'MOCKING_ENABLED') done();
+		};
+		const timer = setTimeout(done, 500);
+		container.addEventListener('message', onMessage);
+		controller.postMessage('MOCK_ACTIVATE');
+	});
+}

@@ -1,0 +1,19 @@
+/**
+ * The simulated web application of Session Lab: the book's example on `myapp.example`, with
+ * login, counter, consent, load balancer and hardening settings, and the attacker's
+ * `evil.example`.
+ */
+export { WebApp, HSTS_VALUE, type WebAppOptions } from './app';
+export type { WebAppDeps, UserAccount, SessionRow } from './types';
+export type { Protocol, SameSiteSetting, StoreKind, ServerSettings } from './settings';
+export { sessionCookieName, appOrigin, mergeSettings } from './settings';
+export { BOOK_DEFAULTS, SECURE_DEFAULTS } from './presets';
+export { evilPageRequests, EVIL_HOST, type ForgedRequest } from './evil-site';
+export {
+	parseCookieHeader,
+	cookieValue,
+	buildSessionCookie,
+	buildClearCookie,
+	imfFixdate
+} from './cookies';
+export type { WebAppSnapshot } from './snapshot';

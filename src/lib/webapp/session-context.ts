@@ -1,0 +1,214 @@
+/**
+ * The session of one request: found lazily from the cookie, created or regenerated on demand,
+ * and turned into `Set-Cookie` headers and a trace line at the end.
+ */
+import type { SessionDecision, ServerTrace } from '../engine/http';
+import { buildClearCookie, buildSessionCookie } from './cookies';
+import { copySession, isExpired, sessionExpiry, type SessionStore } from './session-store';
+import type { ServerSettings } from './settings';
+import type { CookieSigner } from './signed-cookie';
+import type { StoredSession } from './types';
+
+/** Longest presented id copied into a trace; hostile cookies can be huge. */
+const TRACE_ID_LIMIT = 120;
+
+/** What the session logic needs from the application for one request. */
+export interface SessionBackend {
+	settings: ServerSettings;
+	now: number;
+	serverName: string;
+	clientIp: string;
+	/** The server-side store in use, or `null` for signed-cookie sessions. */
+	store: SessionStore | null;
+	signer: CookieSigner;
+	/** A fresh session id not used by any live session. */
+	newId(): string;
+	/** Whether this app server can see a stored session (separate memory stores hide others'). */
+	visible(session: StoredSession): boolean;
+}
+
+function clip(id: string): string {
+	return id.length > TRACE_ID_LIMIT ? `${id.slice(0, TRACE_ID_LIMIT)}…` : id;
+}
+
+/**
+ * The session handling of one request. Nothing is looked up until a route asks: a route that
+ * never calls {@link SessionContext.current} leaves no trace of a session, and its response
+ * never carries the session cookie (the book's `GET /`).
+ */
+export class SessionContext {
+	#backend: SessionBackend;
+	#presented: string | null;
+	#loaded = false;
+	#session: StoredSession | null = null;
+	#decision: SessionDecision = 'none';
+	#previous: string | null = null;
+	#notes: string[] = [];
+	#touched = false;
+	#cleared = false;
+	#destroyedUser: string | null = null;
+
+	/** @param presented the session cookie's value in the request, or `null`. */
+	constructor(backend: SessionBackend, presented: string | null) {
+		this.#backend = backend;
+		this.#presented = presented === '' ? null : presented;
+	}
+
+	/**
+	 * The live session the request presented, or `null`. Unknown ids are never adopted (OWASP:
+	 * strict session management); expired sessions are removed; a session bound to another
+	 * client address is ignored but kept.
+	 */
+	async current(): Promise<StoredSession | null> {
+		if (this.#loaded) return this.#session;
+		this.#loaded = true;
+		const presented = this.#presented;
+		const { settings, store, now } = this.#backend;
+		if (presented === null) return null;
+		let session: StoredSession | null;
+		if (store === null) {
+			session = await this.#backend.signer.open(presented);
+			if (session === null)
+				return this.#reject(presented, 'Session cookie signature does not match; ignored.');
+		} else {
+			const stored = store.get(presented);
+			session = stored !== undefined && this.#backend.visible(stored) ? stored : null;
+			if (session === null) {
+				const where = stored !== undefined ? ` on ${this.#backend.serverName}` : '';
+				return this.#reject(presented, `Unknown session id${where}; not adopted.`);
+			}
+		}
+		if (isExpired(session, settings, now)) {
+			store?.delete(session.id);
+			this.#decision = 'expired';
+			this.#previous = clip(session.id);
+			this.#notes.push('Session timed out on the server; its data is gone.');
+			return null;
+		}
+		if (settings.bindToIp && session.clientIp !== this.#backend.clientIp) {
+			return this.#reject(
+				session.id,
+				`Session was created from ${session.clientIp}, not ${this.#backend.clientIp}; ignored.`
+			);
+		}
+		session.lastSeen = now;
+		this.#session = session;
+		this.#decision = 'found';
+		this.#touched = true;
+		this.#notes.push(session.user ? `Found session of ${session.user}.` : 'Found session.');
+		return session;
+	}
+
+	#reject(presented: string, note: string): null {
+		this.#decision = 'rejected';
+		this.#previous = clip(presented);
+		this.#notes.push(note);
+		return null;
+	}
+
+	/** The live session, created now when there is none. */
+	async ensure(): Promise<StoredSession> {
+		const existing = await this.current();
+		if (existing) return existing;
+		const { now, serverName, clientIp, store } = this.#backend;
+		const session: StoredSession = {
+			id: this.#backend.newId(),
+			data: {},
+			user: null,
+			created: now,
+			lastSeen: now,
+			clientIp,
+			serverName
+		};
+		store?.add(session);
+		this.#session = session;
+		this.#decision = 'created';
+		this.#touched = true;
+		this.#cleared = false;
+		this.#notes.push('Created a new session.');
+		return session;
+	}
+
+	/**
+	 * Moves the live session's data to a new id and drops the old id (OWASP: renew the session id
+	 * after any privilege level change), or creates a session when there is none.
+	 */
+	async regenerate(): Promise<StoredSession> {
+		const existing = await this.current();
+		if (!existing) return this.ensure();
+		const { now, store, serverName, clientIp } = this.#backend;
+		const fresh: StoredSession = {
+			...copySession(existing),
+			id: this.#backend.newId(),
+			created: now,
+			lastSeen: now,
+			serverName,
+			clientIp
+		};
+		store?.delete(existing.id);
+		store?.add(fresh);
+		this.#session = fresh;
+		this.#decision = 'regenerated';
+		this.#previous = clip(existing.id);
+		this.#notes.push('New session id; the old one no longer works.');
+		return fresh;
+	}
+
+	/**
+	 * Ends the live session and tells the browser to drop the cookie. With signed-cookie sessions
+	 * nothing is stored, so a copy of the cookie taken earlier keeps working until it times out.
+	 */
+	async destroy(): Promise<void> {
+		const existing = await this.current();
+		this.#cleared = true;
+		if (!existing) return;
+		this.#backend.store?.delete(existing.id);
+		this.#destroyedUser = existing.user;
+		this.#session = null;
+		this.#decision = 'destroyed';
+		this.#previous = clip(existing.id);
+		this.#notes.push(
+			this.#backend.store === null
+				? 'Cookie cleared; a copied signed cookie stays valid until it times out.'
+				: 'Session destroyed.'
+		);
+	}
+
+	/** Adds a sentence to the trace note. */
+	note(sentence: string): void {
+		this.#notes.push(sentence);
+	}
+
+	/** The `Set-Cookie` values this request's session handling sends, if any. */
+	async setCookies(): Promise<string[]> {
+		const { settings, now, signer } = this.#backend;
+		if (this.#cleared && this.#session === null) return [buildClearCookie(settings)];
+		if (this.#session === null || !this.#touched) return [];
+		const value =
+			this.#backend.store === null ? await signer.seal(this.#session) : this.#session.id;
+		return [buildSessionCookie(settings, value, now)];
+	}
+
+	/** The trace line for this request. */
+	trace(): ServerTrace {
+		const trace: ServerTrace = {
+			sessionId: this.#session?.id ?? null,
+			user: this.#session ? this.#session.user : this.#destroyedUser,
+			decision: this.#decision,
+			serverName: this.#backend.serverName,
+			note: this.#notes.join(' ') || this.#defaultNote()
+		};
+		if (this.#previous !== null) trace.previousSessionId = this.#previous;
+		return trace;
+	}
+
+	#defaultNote(): string {
+		if (this.#cleared) return 'No live session; the cookie is cleared anyway.';
+		return this.#loaded ? 'No session cookie; anonymous request.' : 'The session was not used.';
+	}
+
+	/** When the live session would time out, for tests and the inspector. */
+	expiry(): number | null {
+		return this.#session ? sessionExpiry(this.#session, this.#backend.settings) : null;
+	}
+}

@@ -1,0 +1,2 @@
+// The sandbox runs its world in the browser: prerender only the empty shell.
+export const ssr = false;
