@@ -50,7 +50,9 @@ export type Command =
 	| { type: 'advance'; milliseconds: number }
 	| { type: 'restart-server' }
 	| { type: 'configure-server'; changes: Record<string, unknown> }
-	| { type: 'note'; text: string };
+	| { type: 'note'; text: string }
+	| { type: 'eavesdrop'; attackerBrowserId: string; exchangeId?: string }
+	| { type: 'xss'; victimBrowserId: string; attackerBrowserId: string };
 
 /** The `type` of a command. */
 export type CommandType = Command['type'];

@@ -237,3 +237,49 @@ describe('virtual time', () => {
 		expect(world.browsers.get(ALICE_BROWSER)!.page.output).toBe('null');
 	});
 });
+
+describe('attacks', () => {
+	const cafeScenario: Scenario = {
+		...sandboxScenario,
+		setup: [
+			{ type: 'add-network', kind: 'cafe' },
+			{ type: 'add-device', kind: 'laptop', name: "Alice's laptop", networkId: 'n1' },
+			{ type: 'add-device', kind: 'laptop', name: "Mallory's laptop", networkId: 'n1' },
+			{ type: 'add-browser', deviceId: 'd1', kind: 'Firefox' },
+			{ type: 'add-browser', deviceId: 'd2', kind: 'Chrome' },
+			{ type: 'add-person', name: 'Alice', deviceId: 'd1' },
+			{ type: 'add-person', name: 'Mallory', deviceId: 'd2', attacker: true }
+		]
+	};
+
+	it('lets an eavesdropper on open Wi-Fi copy a plain-http session cookie', async () => {
+		const world = await worldFor(cafeScenario);
+		await world.apply({ type: 'press-set', browserId: 'b1', code: 'private' });
+		await world.apply({ type: 'press-get', browserId: 'b1' });
+		await world.apply({ type: 'eavesdrop', attackerBrowserId: 'b2' });
+		await world.apply({ type: 'press-get', browserId: 'b2' });
+		expect(world.browsers.get('b2')!.page.output).toBe('private');
+		expect(lastExchange(world.log).mismatch?.kind).toBe('hijack');
+	});
+
+	it('shows the eavesdropper only sizes over https', async () => {
+		const world = await worldFor({ ...cafeScenario, server: { protocol: 'https', secure: true } });
+		await world.apply({ type: 'navigate', browserId: 'b1', url: 'https://myapp.example/' });
+		await world.apply({ type: 'press-set', browserId: 'b1', code: 'private' });
+		await world.apply({ type: 'press-get', browserId: 'b1' });
+		await world.apply({ type: 'eavesdrop', attackerBrowserId: 'b2' });
+		expect(world.log.at(-1)).toMatchObject({ action: 'eavesdrop' });
+		expect((world.log.at(-1) as { text: string }).text).toMatch(/only encrypted/);
+		expect(world.cookies('b2')).toEqual([]);
+	});
+
+	it.each([
+		[true, 0],
+		[false, 1]
+	])('lets a simulated XSS read the session cookie only without HttpOnly (HttpOnly %s)', async (httpOnly, stolen) => {
+		const world = await worldFor({ ...cafeScenario, server: { httpOnly } });
+		await world.apply({ type: 'press-set', browserId: 'b1', code: '<img src=x onerror=steal(document.cookie)>' });
+		await world.apply({ type: 'xss', victimBrowserId: 'b1', attackerBrowserId: 'b2' });
+		expect(world.cookies('b2')).toHaveLength(stolen);
+	});
+});

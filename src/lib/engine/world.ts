@@ -316,6 +316,10 @@ export class World<S extends ServerHost = ServerHost> {
 				return this.#act('configure-server', `Server settings changed: ${describeChanges(command.changes)}.`, ['server']);
 			case 'note':
 				return this.#act('note', command.text, []);
+			case 'eavesdrop':
+				return this.#eavesdrop(command.attackerBrowserId, command.exchangeId);
+			case 'xss':
+				return this.#xss(command.victimBrowserId, command.attackerBrowserId);
 		}
 	}
 
@@ -471,6 +475,52 @@ export class World<S extends ServerHost = ServerHost> {
 			browser.url = event.request.url;
 			browser.page = pageAfterNavigation(browser.page, browser.url, event.response);
 		}
+	}
+
+	/**
+	 * Someone on an open network reads an exchange off the air. Plain http gives away every
+	 * header, Cookie included, and the cookies land in the eavesdropper's jar; over https only
+	 * the host and the sizes show.
+	 */
+	#eavesdrop(attackerBrowserId: string, exchangeId?: string): void {
+		const attacker = this.#openBrowser(attackerBrowserId);
+		const networkId = this.#device(attacker.deviceId).networkId;
+		const network = this.#network(networkId);
+		if (!network.open) throw new WorldError(`${network.name} is not open Wi-Fi: the eavesdropper cannot read it.`);
+		const candidates = this.exchanges().filter(
+			(event) => event.truth.networkId === networkId && event.truth.browserId !== attackerBrowserId
+		);
+		const target = exchangeId ? candidates.find((event) => event.id === exchangeId) : candidates.at(-1);
+		if (!target) throw new WorldError(`Nothing has crossed ${network.name} yet.`);
+		const host = new URL(target.request.url).host;
+		const who = this.label(attackerBrowserId);
+		if (target.secure) {
+			const up = target.request.body.length + target.request.headers.reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
+			this.#act('eavesdrop', `${who} sees only encrypted traffic to ${host}: about ${up} bytes up and ${target.response.body.length} bytes down.`, [attackerBrowserId, target.id]);
+			return;
+		}
+		const stolen = target.cookiesSent;
+		const now = this.clock.now();
+		for (const cookie of stolen) this.jar(attackerBrowserId).put({ ...cookie, created: now });
+		const names = stolen.map((c) => c.name).join(', ') || 'no cookies';
+		this.#act('eavesdrop', `${who} reads ${target.request.method} ${new URL(target.request.url).pathname} in the clear and copies ${names}.`, [attackerBrowserId, target.id]);
+	}
+
+	/**
+	 * The book's page writes the stored value with jQuery's `.html()`. A value such as
+	 * `<img src=x onerror=…>` would run in the victim's page and read `document.cookie`. This is
+	 * only simulated: nothing is executed. HttpOnly cookies are invisible to it.
+	 */
+	#xss(victimBrowserId: string, attackerBrowserId: string): void {
+		const victim = this.#openBrowser(victimBrowserId);
+		const visible = this.jar(victimBrowserId).send(victim.url, this.clock.now(), { context: 'strict', laxByDefault: false })
+			.sent.filter((cookie) => !cookie.httpOnly);
+		const now = this.clock.now();
+		for (const cookie of visible) this.jar(attackerBrowserId).put({ ...cookie, created: now });
+		const text = visible.length
+			? `The injected script in ${this.label(victimBrowserId)} reads document.cookie and sends ${visible.map((c) => c.name).join(', ')} to the attacker.`
+			: `The injected script in ${this.label(victimBrowserId)} reads document.cookie and finds no session cookie: it is HttpOnly.`;
+		this.#act('xss', text, [victimBrowserId, attackerBrowserId]);
 	}
 
 	async #raw(browserId: string, raw: RawRequest): Promise<ExchangeEvent> {

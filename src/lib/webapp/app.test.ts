@@ -167,7 +167,9 @@ describe('cookie settings on the wire', () => {
 		const { app } = makeApp({ settings: SECURE_DEFAULTS });
 		const reply = await app.handle(post('/api/code', 'code=a', { scheme: 'https' }));
 		const [cookie] = setCookies(reply.response.headers);
-		expect(cookie).toMatch(/^__Host-sid=[A-Za-z0-9_-]{32}; Path=\/; Secure; HttpOnly; SameSite=Lax$/);
+		expect(cookie).toMatch(
+			/^__Host-sid=[A-Za-z0-9_-]{32}; Path=\/; Secure; HttpOnly; SameSite=Lax$/
+		);
 	});
 
 	it('sends Max-Age and Expires from virtual time, refreshed on each use', async () => {
@@ -180,7 +182,9 @@ describe('cookie settings on the wire', () => {
 		);
 		deps.advance(30_000);
 		const again = await app.handle(request('GET', '/api/code', client.options()));
-		expect(setCookies(again.response.headers)[0]).toContain('Expires=Mon, 01 Jan 2024 00:01:30 GMT');
+		expect(setCookies(again.response.headers)[0]).toContain(
+			'Expires=Mon, 01 Jan 2024 00:01:30 GMT'
+		);
 	});
 
 	it('makes guessable ids when weak', async () => {
@@ -382,7 +386,9 @@ describe('login', () => {
 		const out = await send(client, 'POST', '/logout', '');
 		expect(out.response.status).toBe(303);
 		expect(headerValue(out.response.headers, 'location')).toBe('/');
-		expect(setCookies(out.response.headers)).toEqual(['dancer.session=; Path=/; Max-Age=0; HttpOnly']);
+		expect(setCookies(out.response.headers)).toEqual([
+			'dancer.session=; Path=/; Max-Age=0; HttpOnly'
+		]);
 		expect(out.trace).toMatchObject({ decision: 'destroyed', user: 'alice', sessionId: null });
 		expect((await send(client, 'GET', '/api/me')).response.body).toBe('{"user":null}');
 	});
@@ -436,7 +442,9 @@ describe('login', () => {
 	it('does not throttle when the setting is off', async () => {
 		const { app } = makeApp();
 		for (let i = 0; i < 6; i++)
-			expect((await app.handle(post('/login', 'username=alice&password=x'))).response.status).toBe(401);
+			expect((await app.handle(post('/login', 'username=alice&password=x'))).response.status).toBe(
+				401
+			);
 	});
 });
 
@@ -524,7 +532,9 @@ describe('evil.example', () => {
 		const secure = makeApp({ settings: { protocol: 'https' } }).app;
 		const https = await secure.handle(request('GET', '/', { host: 'evil.example' }));
 		expect(https.response.body).toContain('action="https://myapp.example/api/code"');
-		expect((await app.handle(request('GET', '/x', { host: 'evil.example' }))).response.status).toBe(404);
+		expect((await app.handle(request('GET', '/x', { host: 'evil.example' }))).response.status).toBe(
+			404
+		);
 	});
 
 	it('describes the forged requests, which the app then serves', async () => {

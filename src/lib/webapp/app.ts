@@ -93,7 +93,10 @@ export class WebApp implements SimServer {
 			this.#throttle = LoginThrottle.from(restored.throttle);
 			this.#memory = SessionStore.from(restored.stores.memory);
 			this.#persistent = SessionStore.from(restored.stores.persistent);
-			this.#secret = base64UrlDecode(restored.secret) ?? new Uint8Array(SECRET_BYTES);
+			const secret = base64UrlDecode(restored.secret);
+			if (secret === null || secret.length !== SECRET_BYTES)
+				throw new Error('Invalid web application snapshot at secret: not 32 bytes of base64url');
+			this.#secret = secret;
 			this.#weakCounter = restored.counters.weakId;
 			this.#roundRobin = restored.counters.roundRobin;
 		} else {

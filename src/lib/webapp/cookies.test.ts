@@ -14,8 +14,20 @@ import { T0 } from './test-support';
 describe('parseCookieHeader', () => {
 	it.each<[string, Array<[string, string]>]>([
 		['a=1', [['a', '1']]],
-		['a=1; b=2', [['a', '1'], ['b', '2']]],
-		['a=1;b=2', [['a', '1'], ['b', '2']]],
+		[
+			'a=1; b=2',
+			[
+				['a', '1'],
+				['b', '2']
+			]
+		],
+		[
+			'a=1;b=2',
+			[
+				['a', '1'],
+				['b', '2']
+			]
+		],
 		['  a = 1 ;  ', [['a', '1']]],
 		['a="quoted"', [['a', 'quoted']]],
 		['a="', [['a', '"']]],
@@ -24,7 +36,13 @@ describe('parseCookieHeader', () => {
 		['=v', [['', 'v']]],
 		[';;;', []],
 		['', []],
-		['a=1; a=2', [['a', '1'], ['a', '2']]]
+		[
+			'a=1; a=2',
+			[
+				['a', '1'],
+				['a', '2']
+			]
+		]
 	])('parses %j', (header, pairs) => {
 		expect(parseCookieHeader([['Cookie', header]])).toEqual(pairs);
 	});

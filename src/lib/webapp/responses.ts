@@ -3,10 +3,13 @@ import { reasonPhrase, type HeaderList, type SimResponse } from '../engine/http'
 import { imfFixdate } from './cookies';
 import { utf8Length } from './encoding';
 
-/** Content types, with the charset spelled as the book's server spells it. */
+/** HTML content type, with the charset spelled as the book's server spells it. */
 export const HTML = 'text/html; charset=UTF-8';
+/** JSON content type of every API reply. */
 export const JSON_TYPE = 'application/json; charset=UTF-8';
+/** Plain-text content type. */
 export const TEXT = 'text/plain; charset=UTF-8';
+/** Content type of `/session.js`. */
 export const JAVASCRIPT = 'application/javascript; charset=UTF-8';
 
 /**

@@ -4,8 +4,9 @@ import { html, json, redirect } from './responses';
 import { accountPage, loginPage } from './pages';
 import type { Route } from './route-types';
 
-/** Longest username and password the form accepts. */
+/** Longest username the login form accepts. */
 export const MAX_USERNAME = 256;
+/** Longest password the login form accepts. */
 export const MAX_PASSWORD = 1024;
 
 /**

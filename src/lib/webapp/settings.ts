@@ -71,7 +71,14 @@ const positiveSeconds = v.nullable(
 /** Cookie names are HTTP tokens (RFC 6265bis §4.1.1, RFC 9110 §5.6.2). */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** A path attribute value: no controls and no `;` (RFC 6265bis §4.1.1). */
-const PATH = /^\/[^\x00-\x1f\x7f;]*$/;
+function isCookiePath(path: string): boolean {
+	if (!path.startsWith('/')) return false;
+	for (const char of path) {
+		const code = char.charCodeAt(0);
+		if (code < 0x20 || code === 0x7f || char === ';') return false;
+	}
+	return true;
+}
 const DOMAIN =
 	/^\.?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 
@@ -80,7 +87,11 @@ export const ServerSettingsSchema = v.strictObject({
 	protocol: v.picklist(['http', 'https', 'https-redirect']),
 	hsts: v.boolean(),
 	cookieName: v.pipe(v.string(), v.maxLength(64), v.regex(TOKEN, 'cookieName must be a token')),
-	cookiePath: v.pipe(v.string(), v.maxLength(256), v.regex(PATH, 'cookiePath must start with /')),
+	cookiePath: v.pipe(
+		v.string(),
+		v.maxLength(256),
+		v.check(isCookiePath, 'cookiePath must start with / and hold no ; or control characters')
+	),
 	cookieDomain: v.nullable(
 		v.pipe(v.string(), v.maxLength(253), v.regex(DOMAIN, 'cookieDomain must be a host name'))
 	),

@@ -21,7 +21,11 @@ describe('session ids', () => {
 	});
 
 	it('makes a guessable weak sequence', () => {
-		expect([0, 1, 2].map((i) => weakSessionId(FIRST_WEAK_ID + i))).toEqual(['1000', '1001', '1002']);
+		expect([0, 1, 2].map((i) => weakSessionId(FIRST_WEAK_ID + i))).toEqual([
+			'1000',
+			'1001',
+			'1002'
+		]);
 	});
 });
 
@@ -145,7 +149,13 @@ describe('login throttle', () => {
 describe('request bodies', () => {
 	it.each<[string, string | undefined, string, number | 'ok', unknown]>([
 		['form', 'application/x-www-form-urlencoded', 'code=abc&code=def', 'ok', 'abc'],
-		['form with charset', 'application/x-www-form-urlencoded; charset=UTF-8', 'code=a+b', 'ok', 'a b'],
+		[
+			'form with charset',
+			'application/x-www-form-urlencoded; charset=UTF-8',
+			'code=a+b',
+			'ok',
+			'a b'
+		],
 		['no content type', undefined, 'code=x', 'ok', 'x'],
 		['empty', undefined, '', 'ok', undefined],
 		['json', 'application/json', '{"code":"j"}', 'ok', 'j'],

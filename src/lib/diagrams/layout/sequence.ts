@@ -101,7 +101,7 @@ export interface ExchangeRow {
 	notes: Note[];
 	mismatch: { x: number; y: number; word: string; detail: string } | null;
 	/** Where an eavesdropper reads plain http. */
-	tap: { x1: number; x2: number; y: number } | null;
+	tap: { x: number; y: number } | null;
 }
 
 /** An action in the world (a close, a restart…), drawn as a line of text across. */
@@ -285,14 +285,14 @@ function chipRow(
 	let x = startX;
 	for (let i = 0; i < items.length; i++) {
 		const item = items[i];
-		const width = textWidth(item.text) + 14;
+		const width = textWidth(item.text) + 18;
 		const rest = items.length - i;
 		if (x + width > limitX && rest > 0) {
 			const text = `+${rest}`;
 			chips.push({
 				x,
 				y,
-				width: textWidth(text) + 14,
+				width: textWidth(text) + 18,
 				text,
 				full: items
 					.slice(i)
@@ -347,6 +347,11 @@ export function layoutExchange(
 	const sx = columns.x.get('server') ?? columns.width - SEQUENCE.margin;
 	const xs = nx === undefined ? [bx, sx] : [bx, nx, sx];
 	const span = sx - bx - 20;
+	const eve = columns.lifelines.find(
+		(line) => line.kind === 'eavesdropper' && line.networkId === event.truth.networkId
+	);
+	const tapped = eve !== undefined && !event.secure && nx !== undefined;
+	const requestSpan = tapped ? eve.x - bx - 24 : span;
 	const requestFull = `${event.request.method} ${target(event.request.url)}${event.initiator === 'redirect' ? ' (redirect)' : ''}`;
 	const reqY = top + 34;
 	const caption = 'Cookie:';
@@ -360,7 +365,7 @@ export function layoutExchange(
 	const request: Arrow = {
 		y: reqY,
 		xs,
-		label: fitText(requestFull, span),
+		label: fitText(requestFull, requestSpan),
 		full: requestFull,
 		labelX: bx + 10,
 		labelY: reqY - 9,
@@ -420,9 +425,6 @@ export function layoutExchange(
 		captionX: bx + 10,
 		chips: chipRow(setItems, bx + 18 + textWidth(setCaption, SANS_CHAR), sx - 10, resY + 8)
 	};
-	const eve = columns.lifelines.find(
-		(line) => line.kind === 'eavesdropper' && line.networkId === event.truth.networkId
-	);
 	return {
 		kind: 'exchange',
 		id: event.id,
@@ -436,13 +438,13 @@ export function layoutExchange(
 		notes,
 		mismatch: event.mismatch
 			? {
-					x: sx + 12,
-					y: resY + 5,
+					x: bx + 10,
+					y: resY - 9,
 					word: mismatchWord(event.mismatch.kind),
 					detail: event.mismatch.detail
 				}
 			: null,
-		tap: eve && !event.secure && nx !== undefined ? { x1: nx, x2: eve.x, y: reqY } : null
+		tap: tapped ? { x: eve.x, y: reqY } : null
 	};
 }
 

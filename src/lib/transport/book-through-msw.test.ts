@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerReply, SimRequest } from '$lib/engine/http';
+import { headerValue, headerValues } from '$lib/engine/http';
+import type { Transport } from '$lib/engine/transport';
+import { SeededRandom } from '$lib/engine/random';
+import { sandboxScenario } from '$lib/scenarios/sandbox-world';
+import { WebApp } from '$lib/webapp';
+import { carrierRequest, readCarrierResponse } from './carrier';
+import { createNodeServer } from './node-server';
+import { REQUEST_HEADER } from './wire';
+import { worldFor } from './test-harness';
+
+const { registry, server } = createNodeServer();
+const ORIGIN = 'http://localhost:5173';
+
+/** Real fetch through MSW's Node interceptor: the same path the service worker takes. */
+class NodeFetchTransport implements Transport {
+	readonly name = 'node fetch';
+	async exchange(worldId: string, exchangeId: string, request: SimRequest): Promise<ServerReply> {
+		const response = await fetch(carrierRequest(ORIGIN, '', worldId, exchangeId, request));
+		const reply = await readCarrierResponse(response);
+		if (!reply) throw new Error('not a simulated reply');
+		return reply;
+	}
+}
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+let clock = Date.UTC(2026, 0, 1);
+const app = new WebApp({ now: () => clock, random: new SeededRandom(7) }, { host: '127.0.0.1' });
+registry.register('book', app);
+const transport = new NodeFetchTransport();
+
+function request(method: string, path: string, headers: Array<[string, string]> = [], body = ''): SimRequest {
+	return {
+		method,
+		url: `http://127.0.0.1:5000${path}`,
+		headers: [['Host', '127.0.0.1:5000'], ...headers],
+		body,
+		clientIp: '203.0.113.5'
+	};
+}
+
+describe("the book's test, through MSW's Node side", () => {
+	let cookie = '';
+
+	it('1. GET / is the HTML page that loads /session.js', async () => {
+		app.configure({});
+		const { response } = await transport.exchange('book', 'x1', request('GET', '/'));
+		expect(response.status).toBe(200);
+		expect(headerValue(response.headers, 'content-type')).toBe('text/html; charset=UTF-8');
+		expect(response.body).toContain('/session.js');
+		expect(headerValues(response.headers, 'set-cookie')).toEqual([]);
+	});
+
+	it('2. GET /api/code without a cookie is {"result":null}', async () => {
+		const { response } = await transport.exchange('book', 'x2', request('GET', '/api/code'));
+		expect(headerValue(response.headers, 'content-type')).toBe('application/json; charset=UTF-8');
+		expect(response.body).toBe('{"result":null}');
+		expect(headerValues(response.headers, 'set-cookie')).toEqual([]);
+	});
+
+	it('3. POST /api/code with code=abc sets the session cookie', async () => {
+		clock += 1000;
+		const { response } = await transport.exchange(
+			'book',
+			'x3',
+			request('POST', '/api/code', [['Content-Type', 'application/x-www-form-urlencoded']], 'code=abc')
+		);
+		expect(response.body).toBe('{"result":"set"}');
+		const [setCookie] = headerValues(response.headers, 'set-cookie');
+		expect(setCookie).toMatch(/^dancer\.session=[A-Za-z0-9_-]{32}; /);
+		expect(setCookie).toContain('Path=/');
+		expect(setCookie).toContain('HttpOnly');
+		expect(setCookie).toBe(`${setCookie.split(';')[0]}; Path=/; HttpOnly`);
+		cookie = setCookie.split(';')[0];
+	});
+
+	it('4. GET /api/code with that cookie is {"result":"abc"}', async () => {
+		const { response } = await transport.exchange('book', 'x4', request('GET', '/api/code', [['Cookie', cookie]]));
+		expect(response.body).toBe('{"result":"abc"}');
+		expect(headerValues(response.headers, 'set-cookie')).toEqual([`${cookie}; Path=/; HttpOnly`]);
+	});
+
+	it('answers a malformed carrier request with a clear 400, not a crash', async () => {
+		const bad = await fetch(`${ORIGIN}/__sim/http/myapp.example/api/code`, {
+			headers: { [REQUEST_HEADER]: '%7Bnot json' }
+		});
+		const reply = await readCarrierResponse(bad);
+		expect(reply?.response.status).toBe(400);
+		expect(reply?.response.body).toContain('x-sim-request');
+	});
+});
+
+describe('determinism across transports', () => {
+	async function playStory(transportPair?: Parameters<typeof worldFor>[1]) {
+		const world = await worldFor(sandboxScenario, transportPair);
+		await world.apply({ type: 'press-set', browserId: 'b1', code: 'qwerty' });
+		await world.apply({ type: 'press-get', browserId: 'b1' });
+		await world.apply({ type: 'press-get', browserId: 'b2' });
+		await world.apply({ type: 'advance', milliseconds: 90_000 });
+		await world.apply({ type: 'navigate', browserId: 'b2', url: 'http://myapp.example/login' });
+		await world.apply({
+			type: 'submit-form',
+			browserId: 'b2',
+			action: '/login',
+			fields: { username: 'bob', password: 'builder' }
+		});
+		return JSON.stringify(world.log);
+	}
+
+	it('gives the same log over real fetch (as the worker does) and in-process', async () => {
+		const direct = await playStory();
+		const fetched = await playStory({ registry, transport });
+		expect(fetched).toBe(direct);
+	});
+});
