@@ -6,6 +6,8 @@ import type { ExchangeEvent } from './events';
 
 const ALICE_BROWSER = 'b1';
 const BOB_BROWSER = 'b2';
+/** The id of a browser added after the sandbox's setup (which ends with the curl terminal, b3). */
+const NEXT_BROWSER = 'b4';
 
 function lastExchange(log: readonly unknown[]): ExchangeEvent {
 	return (log as ExchangeEvent[]).filter((e) => e.type === 'exchange').at(-1)!;
@@ -126,12 +128,12 @@ describe('browsers closing', () => {
 			...sandboxScenario,
 			setup: [...sandboxScenario.setup, { type: 'add-browser', deviceId: 'd1', kind }]
 		});
-		await world.apply({ type: 'press-set', browserId: 'b3', code: 'x' });
-		await world.apply({ type: 'close-browser', browserId: 'b3' });
-		expect(world.cookies('b3')).toHaveLength(left);
-		await world.apply({ type: 'open-browser', browserId: 'b3' });
-		await world.apply({ type: 'press-get', browserId: 'b3' });
-		expect(world.browsers.get('b3')!.page.output).toBe('null');
+		await world.apply({ type: 'press-set', browserId: NEXT_BROWSER, code: 'x' });
+		await world.apply({ type: 'close-browser', browserId: NEXT_BROWSER });
+		expect(world.cookies(NEXT_BROWSER)).toHaveLength(left);
+		await world.apply({ type: 'open-browser', browserId: NEXT_BROWSER });
+		await world.apply({ type: 'press-get', browserId: NEXT_BROWSER });
+		expect(world.browsers.get(NEXT_BROWSER)!.page.output).toBe('null');
 	});
 
 	it('keeps persistent cookies when a normal browser closes, and drops them in a private window', async () => {
@@ -145,7 +147,7 @@ describe('browsers closing', () => {
 			});
 			await world.apply({
 				type: 'put-cookie',
-				browserId: 'b3',
+				browserId: NEXT_BROWSER,
 				cookie: {
 					name: 'theme',
 					value: 'dark',
@@ -158,8 +160,8 @@ describe('browsers closing', () => {
 					expires: world.clock.now() + 3600_000
 				}
 			});
-			await world.apply({ type: 'close-browser', browserId: 'b3' });
-			expect(world.cookies('b3')).toHaveLength(kept);
+			await world.apply({ type: 'close-browser', browserId: NEXT_BROWSER });
+			expect(world.cookies(NEXT_BROWSER)).toHaveLength(kept);
 		}
 	});
 
@@ -196,7 +198,7 @@ describe('truth against belief', () => {
 			setup: [...sandboxScenario.setup, { type: 'add-browser', deviceId: 'd1', kind: 'Chrome' }]
 		});
 		await world.apply({ type: 'press-set', browserId: ALICE_BROWSER, code: 'one' });
-		await world.apply({ type: 'press-set', browserId: 'b3', code: 'two' });
+		await world.apply({ type: 'press-set', browserId: NEXT_BROWSER, code: 'two' });
 		expect(lastExchange(world.log).mismatch?.kind).toBe('split-identity');
 	});
 });

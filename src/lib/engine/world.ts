@@ -313,6 +313,11 @@ export class World<S extends ServerHost = ServerHost> {
 				return this.#act('restart-server', 'The server restarts.', ['server']);
 			case 'configure-server':
 				this.server.configure(command.changes);
+				if (typeof command.changes.protocol === 'string') {
+					const site = new URL(this.siteUrl);
+					site.protocol = command.changes.protocol === 'http' ? 'http:' : 'https:';
+					this.siteUrl = site.href;
+				}
 				return this.#act('configure-server', `Server settings changed: ${describeChanges(command.changes)}.`, ['server']);
 			case 'note':
 				return this.#act('note', command.text, []);

@@ -3,7 +3,10 @@ import type { Scenario } from './scenario';
 /** 2026-11-25 09:00 UTC: the virtual morning every sandbox starts on. */
 export const SANDBOX_START = Date.UTC(2026, 10, 25, 9, 0, 0);
 
-/** The sandbox's first world: Alice on her laptop at home, Bob on his phone on mobile data. */
+/**
+ * The sandbox's first world: Alice on her laptop at home, Bob on his phone on mobile data, and a
+ * terminal for the curl console.
+ */
 export const sandboxScenario: Scenario = {
 	slug: 'sandbox',
 	title: 'Sandbox',
@@ -27,7 +30,14 @@ export const sandboxScenario: Scenario = {
 			knows: [{ username: 'alice', password: 'wonderland' }],
 			deviceId: 'd1'
 		},
-		{ type: 'add-person', name: 'Bob', knows: [{ username: 'bob', password: 'builder' }], deviceId: 'd2' }
+		{
+			type: 'add-person',
+			name: 'Bob',
+			knows: [{ username: 'bob', password: 'builder' }],
+			deviceId: 'd2'
+		},
+		{ type: 'add-device', kind: 'desktop', name: 'Terminal', networkId: 'n1' },
+		{ type: 'add-browser', deviceId: 'd3', kind: 'curl' }
 	],
 	steps: []
 };

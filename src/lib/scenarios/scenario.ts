@@ -10,12 +10,53 @@ export interface Prediction {
 	explanation: string;
 }
 
+/**
+ * A step item that is not an engine {@link Command}: it needs a value that is only known while
+ * the lesson runs (a session id, say), so the lesson runner reads the world and translates it
+ * into engine commands (see `run-step.ts`).
+ *
+ * - `copy-cookie`: pastes the live cookie `name` of browser `from` into the jar of browser `to`,
+ *   with all its attributes (a `put-cookie`). Models a cookie carried over by hand, or planted.
+ * - `curl-with-cookie`: sends a raw request from `curlBrowserId` with the header
+ *   `Cookie: <name>=<value>`, like `curl --cookie "<name>=<value>" <url>`. The value comes from
+ *   the jar of `from` (`source: 'jar'`, the default), or from the last `Set-Cookie` that the
+ *   server sent to `from` (`source: 'dump-header'`, like reading curl's `--dump-header` file).
+ * - `guess-session-id`: reads the numeric value of cookie `name` in the jar of `from`, adds
+ *   `offset`, and sends a raw request from `curlBrowserId` with that guessed value as the cookie.
+ */
+export type LessonAction =
+	| { type: 'copy-cookie'; from: string; to: string; name: string }
+	| {
+			type: 'curl-with-cookie';
+			curlBrowserId: string;
+			from: string;
+			name: string;
+			url: string;
+			method?: string;
+			body?: string;
+			source?: 'jar' | 'dump-header';
+	  }
+	| {
+			type: 'guess-session-id';
+			curlBrowserId: string;
+			from: string;
+			name: string;
+			url: string;
+			offset: number;
+	  };
+
+/** The `type` of a lesson action. */
+export type LessonActionType = LessonAction['type'];
+
+/** What a step can run: an engine command, or a lesson action resolved at run time. */
+export type StepItem = Command | LessonAction;
+
 /** One step of a lesson: what happens, and what the narrator says. */
 export interface ScenarioStep {
 	/** The sentence shown while this step is on screen. */
 	narration: string;
-	/** Commands run when the step is played; empty for a pure narration step. */
-	commands: Command[];
+	/** Run in order when the step is played; empty for a pure narration step. */
+	commands: StepItem[];
 	/** Virtual time that passes before the commands run, in milliseconds. */
 	wait?: number;
 	prediction?: Prediction;

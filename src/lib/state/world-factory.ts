@@ -1,6 +1,7 @@
 import type { Transport } from '$lib/engine/transport';
 import { World } from '$lib/engine/world';
 import type { Scenario } from '$lib/scenarios/scenario';
+import { runStep } from '$lib/scenarios/run-step';
 import { ServerRegistry } from '$lib/transport/server-registry';
 import { WebApp, type ServerSettings } from '$lib/webapp';
 
@@ -11,13 +12,15 @@ let worldCount = 0;
 
 /**
  * Builds a scenario's world on a transport: the web application as its server, registered so
- * the handlers can reach it, and the scenario's setup commands run.
+ * the handlers can reach it, and the scenario's setup commands run, then its first `playSteps`
+ * steps (a lesson opened in the sandbox starts where the lesson was).
  */
 export async function createWorld(
 	scenario: Scenario,
 	transport: Transport,
 	registry: ServerRegistry,
-	id = `w${++worldCount}`
+	id = `w${++worldCount}`,
+	playSteps = 0
 ): Promise<{ world: AppWorld; dispose: () => void }> {
 	const world = new World<WebApp>({
 		id,
@@ -33,5 +36,6 @@ export async function createWorld(
 	await world.server.prepare();
 	const dispose = registry.register(id, world.server);
 	for (const command of scenario.setup) await world.apply(command);
+	for (const step of scenario.steps.slice(0, playSteps)) await runStep(world, step);
 	return { world, dispose };
 }

@@ -33,12 +33,23 @@ export class WorldState {
 	private constructor(
 		readonly scenario: Scenario,
 		private readonly transport: Transport,
-		private readonly registry: ServerRegistry
+		private readonly registry: ServerRegistry,
+		/** Lesson steps played before the history, for a lesson opened in the sandbox. */
+		readonly playSteps: number
 	) {}
 
-	/** Builds the scenario's world and wraps it. */
-	static async create(scenario: Scenario, transport: Transport, registry: ServerRegistry): Promise<WorldState> {
-		const state = new WorldState(scenario, transport, registry);
+	/** Builds the scenario's world and wraps it; `history` is replayed after the setup. */
+	static async create(
+		scenario: Scenario,
+		transport: Transport,
+		registry: ServerRegistry,
+		options: { playSteps?: number; history?: Command[] } = {}
+	): Promise<WorldState> {
+		const state = new WorldState(scenario, transport, registry, options.playSteps ?? 0);
+		if (options.history?.length) {
+			await state.#rebuild(options.history);
+			return state;
+		}
 		await state.#rebuild([]);
 		return state;
 	}
@@ -108,7 +119,13 @@ export class WorldState {
 	async #rebuild(history: Command[]): Promise<void> {
 		const id = this.#world?.id;
 		this.dispose();
-		const { world, dispose } = await createWorld(this.scenario, this.transport, this.registry, id);
+		const { world, dispose } = await createWorld(
+			this.scenario,
+			this.transport,
+			this.registry,
+			id,
+			this.playSteps
+		);
 		for (const command of history) await world.apply(command).catch(() => undefined);
 		this.#history = [...history];
 		this.#dispose = dispose;

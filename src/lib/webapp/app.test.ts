@@ -463,12 +463,16 @@ describe('session fixation', () => {
 	it('lets the attacker in when the id is kept', async () => {
 		const { login, me } = await plantAndLogin(false);
 		expect(login.trace.decision).toBe('found');
+		expect(login.trace.note).toBe('Logged in as alice; the session id stays the same.');
 		expect(me.response.body).toBe('{"user":"alice"}');
 	});
 
 	it('locks the attacker out when the id is regenerated', async () => {
 		const { login, me, victim, attacker, app } = await plantAndLogin(true);
 		expect(login.trace.decision).toBe('regenerated');
+		expect(login.trace.note).toBe(
+			'Logged in as alice under a new session id; the old id no longer works.'
+		);
 		expect(login.trace.previousSessionId).toBe(attacker.jar.get('dancer.session'));
 		expect(victim.jar.get('dancer.session')).not.toBe(login.trace.previousSessionId);
 		expect(me.response.body).toBe('{"user":null}');

@@ -59,7 +59,11 @@ export const LOGIN_ROUTES: Route[] = [
 					? await context.session.regenerate()
 					: await context.session.ensure();
 				session.user = username;
-				context.session.note(`Logged in as ${username}.`);
+				context.session.note(
+					settings.regenerateOnLogin
+						? `Logged in as ${username} under a new session id; the old id no longer works.`
+						: `Logged in as ${username}; the session id stays the same.`
+				);
 				return redirect(303, '/account');
 			}
 		}

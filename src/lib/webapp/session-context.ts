@@ -27,6 +27,11 @@ export interface SessionBackend {
 	visible(session: StoredSession): boolean;
 }
 
+/** The note of a found session; a later event's note replaces it, to keep the trace short. */
+const FOUND_NOTE = (user: string | null) => (user ? `Found session of ${user}.` : 'Found session.');
+
+const REGENERATED_NOTE = 'New session id; the old one no longer works.';
+
 function clip(id: string): string {
 	return id.length > TRACE_ID_LIMIT ? `${id.slice(0, TRACE_ID_LIMIT)}…` : id;
 }
@@ -95,7 +100,7 @@ export class SessionContext {
 		this.#session = session;
 		this.#decision = 'found';
 		this.#touched = true;
-		this.#notes.push(session.user ? `Found session of ${session.user}.` : 'Found session.');
+		this.#notes.push(FOUND_NOTE(session.user));
 		return session;
 	}
 
@@ -125,7 +130,7 @@ export class SessionContext {
 		this.#decision = 'created';
 		this.#touched = true;
 		this.#cleared = false;
-		this.#notes.push('Created a new session.');
+		this.#say('Created a new session.');
 		return session;
 	}
 
@@ -150,7 +155,7 @@ export class SessionContext {
 		this.#session = fresh;
 		this.#decision = 'regenerated';
 		this.#previous = clip(existing.id);
-		this.#notes.push('New session id; the old one no longer works.');
+		this.#say(REGENERATED_NOTE);
 		return fresh;
 	}
 
@@ -167,7 +172,7 @@ export class SessionContext {
 		this.#session = null;
 		this.#decision = 'destroyed';
 		this.#previous = clip(existing.id);
-		this.#notes.push(
+		this.#say(
 			this.#backend.store === null
 				? 'Cookie cleared; a copied signed cookie stays valid until it times out.'
 				: 'Session destroyed.'
@@ -176,6 +181,12 @@ export class SessionContext {
 
 	/** Adds a sentence to the trace note. */
 	note(sentence: string): void {
+		this.#notes = this.#notes.filter((note) => !note.startsWith(REGENERATED_NOTE));
+		this.#say(sentence);
+	}
+
+	#say(sentence: string): void {
+		this.#notes = this.#notes.filter((note) => !note.startsWith('Found session'));
 		this.#notes.push(sentence);
 	}
 

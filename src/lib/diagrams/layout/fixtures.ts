@@ -104,7 +104,12 @@ function where(browserId: string) {
 	return { browser, device, network, person };
 }
 
-function jarCookie(name: string, value: string, created: number, expires: number | null): JarCookie {
+function jarCookie(
+	name: string,
+	value: string,
+	created: number,
+	expires: number | null
+): JarCookie {
 	return {
 		name,
 		value,
@@ -144,7 +149,11 @@ export function makeExchange(options: ExchangeOptions): ExchangeEvent {
 		const value = s.header.slice(eq + 1, semi < 0 ? undefined : semi);
 		if (s.stored === false) return { header: s.header, stored: false, message: s.message };
 		const expires = s.maxAge == null ? null : responseTime + s.maxAge * 1000;
-		return { header: s.header, stored: true, cookie: jarCookie(name, value, responseTime, expires) };
+		return {
+			header: s.header,
+			stored: true,
+			cookie: jarCookie(name, value, responseTime, expires)
+		};
 	});
 	const decisions: CookieDecision[] = [
 		...sent.map(([name, value]) => ({
@@ -350,7 +359,10 @@ export function manyExchanges(count: number): ExchangeEvent[] {
 				browserId: ids[i % 3],
 				method: i % 2 ? 'POST' : 'GET',
 				sent: [['sid', s]],
-				held: i % 4 === 0 ? [{ name: 'pref', value: 'x', reason: 'path', explanation: 'not sent: path' }] : [],
+				held:
+					i % 4 === 0
+						? [{ name: 'pref', value: 'x', reason: 'path', explanation: 'not sent: path' }]
+						: [],
 				sessionId: s
 			})
 		);

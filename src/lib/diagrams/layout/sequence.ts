@@ -190,10 +190,11 @@ export function sequenceColumns(scene: Scene, events: readonly WorldEvent[] = []
 		}
 		const device = scene.devices.find((d) => d.id === deviceId);
 		const person = personAt(deviceId);
-		const full = `${person ? person.name : 'Nobody'} at ${device?.name ?? deviceId}`;
+		const who = person ? person.name : 'Nobody';
+		const full = `${who} at ${device?.name ?? deviceId}`;
 		const x1 = margin + start * column + 4;
 		const x2 = margin + lifelines.length * column - 4;
-		groups.push({ id: deviceId, x1, x2, full, label: fitText(full, x2 - x1 - 12, SANS_CHAR) });
+		groups.push({ id: deviceId, x1, x2, full, label: fitText(who, x2 - x1 - 16, SANS_CHAR) });
 	}
 	const networks = [...scene.networks];
 	for (const event of events) {
@@ -272,7 +273,10 @@ export function visibleRange(
 	if (count <= 0) return { start: 0, end: 0 };
 	const first = Math.max(0, bisectRight(offsets, top) - 1);
 	const last = Math.min(count, bisectLeft(offsets, top + height));
-	return { start: Math.max(0, first - overscan), end: Math.min(count, Math.max(last, first) + overscan) };
+	return {
+		start: Math.max(0, first - overscan),
+		end: Math.min(count, Math.max(last, first) + overscan)
+	};
 }
 
 function chipRow(
@@ -379,9 +383,16 @@ export function layoutExchange(
 	const noteWidth = columns.width - bx - 16;
 	if (event.decisions.length === 0) {
 		const text = 'The jar holds no cookie for this site.';
-		notes.push({ x: bx + 10, y: noteTop + 15, text: fitText(text, noteWidth, SANS_CHAR), full: text, sent: false });
+		notes.push({
+			x: bx + 10,
+			y: noteTop + 15,
+			text: fitText(text, noteWidth, SANS_CHAR),
+			full: text,
+			sent: false
+		});
 	}
-	const shown = event.decisions.length > SEQUENCE.maxNotes ? SEQUENCE.maxNotes - 1 : SEQUENCE.maxNotes;
+	const shown =
+		event.decisions.length > SEQUENCE.maxNotes ? SEQUENCE.maxNotes - 1 : SEQUENCE.maxNotes;
 	event.decisions.slice(0, shown).forEach((decision, i) => {
 		const full = `${decision.name}: ${decision.explanation}`;
 		notes.push({

@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import DiagramTabs from './DiagramTabs.svelte';
+import BeliefGrid from './BeliefGrid.svelte';
+import Lifetimes from './Lifetimes.svelte';
+import WorldMap from './WorldMap.svelte';
+import { fakeWorldState } from './testing/fake-state.svelte';
+
+describe('DiagramTabs', () => {
+	it('shows four tabs, the sequence diagram first, and the Inspector below', () => {
+		const { state } = fakeWorldState();
+		render(DiagramTabs, { state });
+		expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
+			'Sequence diagram',
+			'World map',
+			'Who the server thinks you are',
+			'Lifetimes'
+		]);
+		expect(screen.getByRole('tab', { name: 'Sequence diagram' })).toHaveAttribute(
+			'aria-selected',
+			'true'
+		);
+		expect(screen.getByRole('group', { name: /Sequence diagram/ })).toBeInTheDocument();
+		expect(screen.getByRole('region', { name: 'Inspector' })).toBeInTheDocument();
+	});
+
+	it.each([
+		['World map', /World map/],
+		['Who the server thinks you are', /Who the server thinks you are/],
+		['Lifetimes', /Lifetimes/]
+	])('switches to %s', async (tab, name) => {
+		const { state } = fakeWorldState();
+		render(DiagramTabs, { state });
+		await fireEvent.click(screen.getByRole('tab', { name: tab }));
+		expect(screen.getByRole('group', { name })).toBeInTheDocument();
+		expect(screen.queryByRole('group', { name: /Sequence diagram/ })).toBeNull();
+	});
+
+	it('moves between tabs with the arrow keys', async () => {
+		const { state } = fakeWorldState();
+		render(DiagramTabs, { sim: state });
+		await fireEvent.keyDown(screen.getByRole('tab', { name: 'Sequence diagram' }), {
+			key: 'ArrowRight'
+		});
+		expect(screen.getByRole('tab', { name: 'World map' })).toHaveAttribute('aria-selected', 'true');
+	});
+
+	it('limits the tabs to the views asked for', () => {
+		const { state } = fakeWorldState();
+		render(DiagramTabs, { state, views: ['grid', 'lifetimes'] });
+		expect(screen.getAllByRole('tab')).toHaveLength(2);
+		expect(
+			screen.getByRole('group', { name: /Who the server thinks you are/ })
+		).toBeInTheDocument();
+	});
+});
+
+describe('views on their own', () => {
+	it('BeliefGrid writes the mismatch and selects on click', async () => {
+		const { state } = fakeWorldState();
+		render(BeliefGrid, { state });
+		const cell = screen.getByRole('button', { name: 'S1, alice, hijack' });
+		await fireEvent.click(cell);
+		expect(state.selected).toBe('x3');
+	});
+
+	it('Lifetimes names how bars ended', () => {
+		const { state } = fakeWorldState();
+		render(Lifetimes, { state });
+		const svg = screen.getByRole('group', { name: /Lifetimes/ });
+		for (const word of ['logged out', 'server restart', 'browser closed']) {
+			expect(svg.textContent).toContain(word);
+		}
+	});
+
+	it('WorldMap draws the networks with their public IPs', () => {
+		const { state } = fakeWorldState();
+		render(WorldMap, { state });
+		const svg = screen.getByRole('group', { name: /World map/ });
+		expect(svg.textContent).toContain('NAT 198.51.100.7');
+		expect(svg.textContent).toContain('Mallory listens');
+	});
+});

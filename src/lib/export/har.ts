@@ -1,0 +1,154 @@
+/** Exports the world's log as a HAR 1.2 file that browser devtools and HAR viewers open. */
+import type { ExchangeEvent, WorldEvent } from '$lib/engine/events';
+import { headerValue, headerValues, type HeaderList } from '$lib/engine/http';
+import { readSetCookie } from '$lib/curl/set-cookie';
+import type { Har, HarCookie, HarEntry, HarNameValue, HarPage } from './har-types';
+
+export type * from './har-types';
+export { validateHar } from './har-validate';
+
+/** The version written as `creator.version`. */
+export const SESSION_LAB_VERSION = '0.1.0';
+
+const encoder = new TextEncoder();
+
+function byteLength(text: string): number {
+	return encoder.encode(text).length;
+}
+
+function nameValues(headers: HeaderList): HarNameValue[] {
+	return headers.map(([name, value]) => ({ name, value }));
+}
+
+/** Cookies of the request's `Cookie` headers (RFC 6265bis §4.2.1: `name=value` joined by `; `). */
+function requestCookies(headers: HeaderList): HarCookie[] {
+	const cookies: HarCookie[] = [];
+	for (const header of headerValues(headers, 'cookie')) {
+		for (const pair of header.split(';')) {
+			const trimmed = pair.trim();
+			if (trimmed === '') continue;
+			const equals = trimmed.indexOf('=');
+			cookies.push(
+				equals === -1
+					? { name: '', value: trimmed }
+					: { name: trimmed.slice(0, equals), value: trimmed.slice(equals + 1) }
+			);
+		}
+	}
+	return cookies;
+}
+
+/** Cookies of the response's `Set-Cookie` headers; Max-Age wins over Expires (RFC 6265bis §5.6.2). */
+function responseCookies(headers: HeaderList, received: number): HarCookie[] {
+	const cookies: HarCookie[] = [];
+	for (const header of headerValues(headers, 'set-cookie')) {
+		const fields = readSetCookie(header);
+		if (!fields) continue;
+		const cookie: HarCookie = { name: fields.name, value: fields.value };
+		if (fields.path !== null) cookie.path = fields.path;
+		if (fields.domain !== null) cookie.domain = fields.domain;
+		const expiry =
+			fields.maxAge !== null ? received + fields.maxAge * 1000 : (fields.expires ?? null);
+		if (expiry !== null && Number.isFinite(expiry)) {
+			const date = new Date(expiry);
+			if (!Number.isNaN(date.getTime())) cookie.expires = date.toISOString();
+		}
+		cookie.httpOnly = fields.httpOnly;
+		cookie.secure = fields.secure;
+		cookies.push(cookie);
+	}
+	return cookies;
+}
+
+function queryString(url: string): HarNameValue[] {
+	try {
+		return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
+	} catch {
+		return [];
+	}
+}
+
+function isoTime(time: number): string {
+	const date = new Date(time);
+	return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
+}
+
+function entry(event: ExchangeEvent, labelFor: (browserId: string) => string): HarEntry {
+	const { request, response } = event;
+	const total = Math.max(0, event.responseTime - event.time);
+	// The virtual network spends half the latency each way and the server answers at once.
+	const send = total / 2;
+	const requestType = headerValue(request.headers, 'content-type');
+	return {
+		pageref: event.truth.browserId,
+		startedDateTime: isoTime(event.time),
+		time: total,
+		request: {
+			method: request.method,
+			url: request.url,
+			httpVersion: 'HTTP/1.1',
+			cookies: requestCookies(request.headers),
+			headers: nameValues(request.headers),
+			queryString: queryString(request.url),
+			...(request.body !== ''
+				? { postData: { mimeType: requestType ?? '', text: request.body } }
+				: {}),
+			headersSize: -1,
+			bodySize: byteLength(request.body)
+		},
+		response: {
+			status: response.status,
+			statusText: response.statusText,
+			httpVersion: 'HTTP/1.1',
+			cookies: responseCookies(response.headers, event.responseTime),
+			headers: nameValues(response.headers),
+			content: {
+				size: byteLength(response.body),
+				mimeType: headerValue(response.headers, 'content-type') ?? 'x-unknown',
+				text: response.body
+			},
+			redirectURL: headerValue(response.headers, 'location') ?? '',
+			headersSize: -1,
+			bodySize: byteLength(response.body)
+		},
+		cache: {},
+		timings: { send, wait: 0, receive: total - send },
+		_sessionLab: {
+			exchangeId: event.id,
+			initiator: event.initiator,
+			client: labelFor(event.truth.browserId),
+			truth: event.truth,
+			belief: event.belief,
+			mismatch: event.mismatch
+		}
+	};
+}
+
+/**
+ * Builds a HAR 1.2 document from the exchanges in `log`, one page per browser so that viewers
+ * group the requests by client.
+ * @param labelFor the name of a browser, such as "Firefox on Alice's laptop"
+ */
+export function toHar(log: readonly WorldEvent[], labelFor: (browserId: string) => string): Har {
+	const exchanges = log.filter((event): event is ExchangeEvent => event.type === 'exchange');
+	const pages = new Map<string, HarPage>();
+	for (const event of exchanges) {
+		const id = event.truth.browserId;
+		if (!pages.has(id)) {
+			pages.set(id, {
+				startedDateTime: isoTime(event.time),
+				id,
+				title: labelFor(id),
+				pageTimings: {}
+			});
+		}
+	}
+	return {
+		log: {
+			version: '1.2',
+			creator: { name: 'Session Lab', version: SESSION_LAB_VERSION },
+			pages: [...pages.values()],
+			entries: exchanges.map((event) => entry(event, labelFor))
+		}
+	};
+}

@@ -1,0 +1,176 @@
+/**
+ * Share links. State goes in the URL fragment, which never reaches a server and which
+ * prerendered pages can read. A lesson link is tiny and readable (`#lesson=cookies&step=3`); a
+ * world link carries the scenario and history, deflated and base64url-encoded
+ * (`#world=<data>`). Decoding treats every fragment as hostile: it never throws, and it stops
+ * inflating at {@link MAX_INFLATED_BYTES}.
+ */
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import * as v from 'valibot';
+import type { Command } from '$lib/engine/commands';
+import { issuePath, PLAIN_MESSAGES } from '$lib/engine/snapshot';
+import type { Scenario } from '$lib/scenarios/scenario';
+import type { SavedWorld } from './saved-world';
+import { CommandSchema, ScenarioSchema } from './scenario-schema';
+
+/** Longest fragment a link may carry; longer links break in chat apps and some browsers. */
+export const MAX_FRAGMENT_CHARS = 8000;
+
+/** Most bytes a world link may inflate to (a deflate "zip bomb" stops here). */
+export const MAX_INFLATED_BYTES = 2_000_000;
+
+/** Tag of the payload of a world link. */
+export const SHARE_FORMAT = 'session-lab-share';
+
+/** The outcome of building or reading a link. */
+export type ShareResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Where a lesson link points. */
+export interface LessonShare {
+	/** The lesson's slug. */
+	lesson: string;
+	/** The step, 0 for the introduction. */
+	step: number;
+}
+
+/** What a world link carries: enough to rebuild the world by replay, without the snapshot. */
+export interface SharedWorld {
+	format: typeof SHARE_FORMAT;
+	version: 1;
+	name: string;
+	scenario: Scenario;
+	history: Command[];
+}
+
+/** What a share fragment holds. */
+export type SharedLink = ({ kind: 'lesson' } & LessonShare) | { kind: 'world'; world: SharedWorld };
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+/** JSON, deflated, in base64url (RFC 4648 §5) without padding. */
+export function encodeShare(payload: object): string {
+	return toBase64Url(deflateSync(strToU8(JSON.stringify(payload)), { level: 9 }));
+}
+
+/** The value of {@link encodeShare}; a clear message for anything else. Never throws. */
+export function decodeShare(fragment: string): ShareResult<unknown> {
+	if (!BASE64URL.test(fragment) || fragment.length % 4 === 1) {
+		return { ok: false, message: 'The link is damaged: its data is not base64url.' };
+	}
+	let bytes: Uint8Array;
+	try {
+		bytes = inflateCapped(fromBase64Url(fragment));
+	} catch (error) {
+		return { ok: false, message: `The link is damaged: ${(error as Error).message}` };
+	}
+	try {
+		return { ok: true, value: JSON.parse(strFromU8(bytes)) };
+	} catch {
+		return { ok: false, message: 'The link is damaged: its data is not JSON.' };
+	}
+}
+
+/**
+ * The fragment of a share link, with its `#`.
+ * @returns `#lesson=<slug>&step=3`, `#world=<data>`, or a message when the world is too big
+ */
+export function buildShareFragment(kind: 'lesson', data: LessonShare): ShareResult<string>;
+export function buildShareFragment(
+	kind: 'world',
+	data: Pick<SavedWorld, 'name' | 'scenario' | 'history'>
+): ShareResult<string>;
+export function buildShareFragment(
+	kind: 'lesson' | 'world',
+	data: LessonShare | Pick<SavedWorld, 'name' | 'scenario' | 'history'>
+): ShareResult<string> {
+	if (kind === 'lesson') {
+		const { lesson, step } = data as LessonShare;
+		const query = new URLSearchParams({ lesson, step: String(step) });
+		return { ok: true, value: `#${query}` };
+	}
+	const { name, scenario, history } = data as SavedWorld;
+	const shared: SharedWorld = { format: SHARE_FORMAT, version: 1, name, scenario, history };
+	const fragment = `#world=${encodeShare(shared)}`;
+	if (fragment.length > MAX_FRAGMENT_CHARS) {
+		return {
+			ok: false,
+			message: `This world is too big for a link (${fragment.length} characters). Export it as a file instead.`
+		};
+	}
+	return { ok: true, value: fragment };
+}
+
+const SharedWorldSchema = v.object({
+	format: v.literal(SHARE_FORMAT),
+	version: v.literal(1),
+	name: v.string(),
+	scenario: ScenarioSchema,
+	history: v.array(CommandSchema)
+});
+
+/**
+ * Reads a share fragment (`location.hash`, with or without its `#`). Never throws.
+ * @returns `null` when the fragment is not a share link at all
+ */
+export function parseShareFragment(hash: string): ShareResult<SharedLink> | null {
+	const params = new URLSearchParams(hash.replace(/^#/, ''));
+	const world = params.get('world');
+	if (world !== null) {
+		const decoded = decodeShare(world);
+		if (!decoded.ok) return decoded;
+		const result = v.safeParse(SharedWorldSchema, decoded.value, PLAIN_MESSAGES);
+		if (!result.success) {
+			const issue = result.issues[0];
+			return {
+				ok: false,
+				message: `The link's world cannot be read. ${issuePath(issue, 'link')}: ${issue.message}`
+			};
+		}
+		return { ok: true, value: { kind: 'world', world: decoded.value as SharedWorld } };
+	}
+	const lesson = params.get('lesson');
+	if (lesson === null) return null;
+	if (!SLUG.test(lesson)) return { ok: false, message: 'The link names no lesson that exists.' };
+	const stepText = params.get('step') ?? '0';
+	const step = /^\d{1,4}$/.test(stepText) ? Number(stepText) : NaN;
+	if (Number.isNaN(step))
+		return { ok: false, message: 'The link has a step that is not a number.' };
+	return { ok: true, value: { kind: 'lesson', lesson, step } };
+}
+
+function inflateCapped(input: Uint8Array): Uint8Array {
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	let done = false;
+	const inflater = new Inflate((chunk, final) => {
+		total += chunk.length;
+		if (total > MAX_INFLATED_BYTES) throw new Error('its data unpacks to more than 2 MB.');
+		chunks.push(chunk);
+		if (final) done = true;
+	});
+	inflater.push(input, true);
+	if (!done) throw new Error('its data is cut short.');
+	const out = new Uint8Array(total);
+	let at = 0;
+	for (const chunk of chunks) {
+		out.set(chunk, at);
+		at += chunk.length;
+	}
+	return out;
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+	let binary = '';
+	for (let i = 0; i < bytes.length; i += 0x8000) {
+		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	}
+	return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+	const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+	const bytes = new Uint8Array(binary.length);
+	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+	return bytes;
+}

@@ -1,0 +1,159 @@
+/**
+ * Plays one lesson step on a world: the wait, then every command and lesson action in order.
+ * All step semantics live here, so that the lesson page, the tests and any replay agree.
+ */
+import type { Command, RawRequest } from '$lib/engine/commands';
+import { headerValues } from '$lib/engine/http';
+import type { JarCookie } from '$lib/engine/cookie-types';
+import type { World } from '$lib/engine/world';
+import type { WebApp } from '$lib/webapp';
+import type { LessonAction, LessonActionType, ScenarioStep, StepItem } from './scenario';
+
+/** The `User-Agent` the curl console sends, as curl 8 does. */
+const CURL_USER_AGENT = 'curl/8.14.1';
+
+/** Every lesson action type, for telling them apart from engine commands. */
+export const LESSON_ACTION_TYPES: readonly LessonActionType[] = [
+	'copy-cookie',
+	'curl-with-cookie',
+	'guess-session-id'
+];
+
+/** Whether a step item is a lesson action rather than an engine command. */
+export function isLessonAction(item: StepItem): item is LessonAction {
+	return (LESSON_ACTION_TYPES as readonly string[]).includes(item.type);
+}
+
+/** Options of {@link runStep}. */
+export interface RunStepOptions {
+	/**
+	 * Runs one engine command; `world.apply` by default. The lesson page can pass its own, for
+	 * example one that also records the command in its undo history.
+	 */
+	apply?: (command: Command) => Promise<unknown>;
+}
+
+/**
+ * A raw request as `curl` sends it: `Host`, `User-Agent`, `Accept: *\/*`, and for a body the
+ * form `Content-Type` that `curl -d` uses.
+ */
+export function curlRequest(
+	method: string,
+	url: string,
+	options: { body?: string; cookie?: string } = {}
+): RawRequest {
+	const headers: Array<[string, string]> = [
+		['Host', new URL(url).host],
+		['User-Agent', CURL_USER_AGENT],
+		['Accept', '*/*']
+	];
+	const body = options.body ?? '';
+	if (body) {
+		headers.push(['Content-Length', String(new TextEncoder().encode(body).length)]);
+		headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
+	}
+	if (options.cookie !== undefined) headers.push(['Cookie', options.cookie]);
+	return { method, url, headers, body };
+}
+
+/** The live cookie `name` in a browser's jar. @throws Error when there is none. */
+function jarCookie(world: World<WebApp>, browserId: string, name: string): JarCookie {
+	const cookie = world.cookies(browserId).find((candidate) => candidate.name === name);
+	if (!cookie) throw new Error(`${world.label(browserId)} holds no cookie ${name}.`);
+	return cookie;
+}
+
+/**
+ * The value of cookie `name` in the last `Set-Cookie` the server sent to a browser (what
+ * `curl --dump-header` writes to its file). @throws Error when there is none.
+ */
+function dumpedCookieValue(world: World<WebApp>, browserId: string, name: string): string {
+	const exchanges = world.exchanges().filter((event) => event.truth.browserId === browserId);
+	for (let i = exchanges.length - 1; i >= 0; i--) {
+		for (const header of headerValues(exchanges[i].response.headers, 'set-cookie')) {
+			const pair = header.split(';', 1)[0];
+			const equals = pair.indexOf('=');
+			if (equals !== -1 && pair.slice(0, equals).trim() === name) {
+				return pair.slice(equals + 1).trim();
+			}
+		}
+	}
+	throw new Error(`No response to ${world.label(browserId)} has set a cookie ${name}.`);
+}
+
+/**
+ * The engine commands a lesson action stands for, with the values read from the world now.
+ * @throws Error when the cookie it needs is not there
+ */
+export function resolveAction(world: World<WebApp>, action: LessonAction): Command[] {
+	switch (action.type) {
+		case 'copy-cookie': {
+			const {
+				order: _order,
+				created: _created,
+				...cookie
+			} = jarCookie(world, action.from, action.name);
+			return [{ type: 'put-cookie', browserId: action.to, cookie }];
+		}
+		case 'curl-with-cookie': {
+			const value =
+				action.source === 'dump-header'
+					? dumpedCookieValue(world, action.from, action.name)
+					: jarCookie(world, action.from, action.name).value;
+			const request = curlRequest(action.method ?? 'GET', action.url, {
+				body: action.body,
+				cookie: `${action.name}=${value}`
+			});
+			return [{ type: 'raw', browserId: action.curlBrowserId, request }];
+		}
+		case 'guess-session-id': {
+			const own = jarCookie(world, action.from, action.name).value;
+			if (!/^[0-9]+$/.test(own)) {
+				throw new Error(`The ${action.name} id ${own} is not a number; it cannot be guessed.`);
+			}
+			const guess = String(Number(own) + action.offset);
+			return [
+				{
+					type: 'note',
+					text: `${world.label(action.curlBrowserId)} tries the id ${guess}, next to its own ${own}.`
+				},
+				{
+					type: 'raw',
+					browserId: action.curlBrowserId,
+					request: curlRequest('GET', action.url, { cookie: `${action.name}=${guess}` })
+				}
+			];
+		}
+	}
+}
+
+/**
+ * Plays one step: first `step.wait` as an `advance` command (when set and above zero), then each
+ * item of `step.commands` in order. Engine commands run as they are; each lesson action is
+ * resolved by {@link resolveAction} just before it runs, so it sees what the earlier items did.
+ * The first failing command rejects the promise; later items do not run.
+ * @returns the engine commands that ran, in order (enough to replay the step without lessons)
+ */
+export async function runStep(
+	world: World<WebApp>,
+	step: ScenarioStep,
+	options: RunStepOptions = {}
+): Promise<Command[]> {
+	const apply = options.apply ?? ((command: Command) => world.apply(command));
+	const ran: Command[] = [];
+	const run = async (command: Command) => {
+		await apply(command);
+		ran.push(command);
+	};
+	if (step.wait !== undefined && step.wait > 0) {
+		await run({ type: 'advance', milliseconds: step.wait });
+	}
+	for (const item of step.commands) {
+		if (isLessonAction(item)) {
+			for (const command of resolveAction(world, item)) await run(command);
+		} else {
+			await run(item);
+		}
+	}
+	return ran;
+}

@@ -1,0 +1,168 @@
+import type { Transport } from '$lib/engine/transport';
+import type { Prediction, Scenario, ScenarioStep } from '$lib/scenarios/scenario';
+import { runStep } from '$lib/scenarios/run-step';
+import type { ServerRegistry } from '$lib/transport/server-registry';
+import { errorMessage, WorldState } from './world-state.svelte';
+
+/** Real milliseconds between steps while a lesson plays at speed ×1. */
+const STEP_INTERVAL_MS = 4000;
+
+/** How the class answered a prediction. */
+export interface PredictionAnswer {
+	/** Index of the step the prediction belongs to. */
+	step: number;
+	choice: number | null;
+	correct: boolean | null;
+}
+
+/**
+ * Plays a lesson: step forward runs the next step's commands, step back replays the lesson up
+ * to the step before (the world is deterministic, so the replay is exact), and a prediction
+ * holds playback until the class answers or skips.
+ */
+export class LessonPlayer {
+	/** Steps played so far: 0 is the introduction, `steps.length` the end. */
+	position = $state(0);
+	playing = $state(false);
+	speed = $state(1);
+	/** The prediction waiting for an answer before the next step runs, if any. */
+	pending = $state<Prediction | null>(null);
+	/** The answer to the prediction of the current step, once given. */
+	answer = $state<PredictionAnswer | null>(null);
+	busy = $state(false);
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	private constructor(
+		readonly lesson: Scenario,
+		readonly sim: WorldState
+	) {}
+
+	/** Builds the lesson's world and plays up to `position`. */
+	static async create(
+		lesson: Scenario,
+		transport: Transport,
+		registry: ServerRegistry,
+		position = 0
+	): Promise<LessonPlayer> {
+		const sim = await WorldState.create(lesson, transport, registry);
+		const player = new LessonPlayer(lesson, sim);
+		await player.goTo(position);
+		return player;
+	}
+
+	get steps(): ScenarioStep[] {
+		return this.lesson.steps;
+	}
+
+	/** The step whose narration is on screen, or `null` at the introduction. */
+	get current(): ScenarioStep | null {
+		return this.position > 0 ? this.steps[this.position - 1] : null;
+	}
+
+	get atEnd(): boolean {
+		return this.position >= this.steps.length;
+	}
+
+	/** Plays the next step; a prediction on it is asked first. */
+	async stepForward(): Promise<void> {
+		if (this.busy || this.atEnd) return;
+		const next = this.steps[this.position];
+		if (next.prediction && !this.pending && this.answer?.step !== this.position) {
+			this.pending = next.prediction;
+			this.pause();
+			return;
+		}
+		if (this.pending) return;
+		await this.#play(next);
+		this.position++;
+		if (this.atEnd) this.pause();
+	}
+
+	/** Answers the pending prediction and runs the step it was about. */
+	async predict(choice: number | null): Promise<void> {
+		const prediction = this.pending;
+		if (!prediction) return;
+		this.answer = { step: this.position, choice, correct: choice === null ? null : choice === prediction.answer };
+		this.pending = null;
+		const next = this.steps[this.position];
+		await this.#play(next);
+		this.position++;
+	}
+
+	/** Replays the lesson up to the step before this one. */
+	async stepBack(): Promise<void> {
+		if (this.busy) return;
+		if (this.pending) {
+			this.pending = null;
+			return;
+		}
+		if (this.position === 0) return;
+		await this.goTo(this.position - 1);
+	}
+
+	/** Rebuilds the world and plays the first `position` steps. */
+	async goTo(position: number): Promise<void> {
+		this.pause();
+		this.busy = true;
+		try {
+			await this.sim.reset();
+			const target = Math.max(0, Math.min(position, this.steps.length));
+			for (let index = 0; index < target; index++) await runStep(this.sim.world, this.steps[index]);
+			this.position = target;
+			this.pending = null;
+			this.answer = null;
+			this.sim.error = null;
+		} catch (error) {
+			this.sim.error = errorMessage(error);
+		} finally {
+			this.busy = false;
+			this.sim.version++;
+		}
+	}
+
+	/** Starts the lesson over. */
+	reset(): Promise<void> {
+		return this.goTo(0);
+	}
+
+	toggle(): void {
+		if (this.playing) this.pause();
+		else this.play();
+	}
+
+	play(): void {
+		if (this.atEnd || this.pending) return;
+		this.playing = true;
+		void this.#auto();
+	}
+
+	pause(): void {
+		this.playing = false;
+		clearTimeout(this.#timer);
+	}
+
+	dispose(): void {
+		this.pause();
+		this.sim.dispose();
+	}
+
+	async #auto(): Promise<void> {
+		if (!this.playing) return;
+		await this.stepForward();
+		if (!this.playing || this.atEnd || this.pending) return;
+		this.#timer = setTimeout(() => void this.#auto(), STEP_INTERVAL_MS / this.speed);
+	}
+
+	async #play(step: ScenarioStep): Promise<void> {
+		this.busy = true;
+		try {
+			await runStep(this.sim.world, step);
+			this.sim.error = null;
+		} catch (error) {
+			this.sim.error = errorMessage(error);
+		} finally {
+			this.busy = false;
+			this.sim.version++;
+		}
+	}
+}

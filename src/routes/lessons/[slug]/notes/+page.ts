@@ -1,0 +1,2 @@
+export { entries, load } from '../+page';
+export const ssr = false;
