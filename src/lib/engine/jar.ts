@@ -255,11 +255,12 @@ export class BrowserJar {
 	}
 
 	#all(): JarCookie[] {
-		return this.#jar
-			.serializeSync()!
-			.cookies.map((json) => Cookie.fromJSON(json))
-			.filter((cookie): cookie is Cookie => cookie !== undefined)
-			.map((cookie) => this.#toJarCookie(cookie));
+		// The memory store answers its callback synchronously; this avoids a full serialisation.
+		let cookies: Cookie[] = [];
+		this.#jar.store.getAllCookies((error, found) => {
+			if (!error && found) cookies = found;
+		});
+		return cookies.map((cookie) => this.#toJarCookie(cookie));
 	}
 
 	#remove(cookie: CookieKey): void {

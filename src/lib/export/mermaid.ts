@@ -16,12 +16,10 @@ const VALUE_LENGTH = 8;
  * `<br/>`, which Mermaid renders as a new line.
  */
 export function escapeMermaid(text: string): string {
-	return text
-		.replace(/#/g, '#35;')
-		.replace(/;/g, '#59;')
-		.replace(/</g, '#60;')
-		.replace(/>/g, '#62;')
-		.replace(/\r\n|\r|\n/g, '<br/>');
+	// One pass, so that the `;` of an entity code is not escaped again.
+	return text.replace(/\r\n|[\r\n#;<>]/g, (char) =>
+		char === '\n' || char === '\r' || char === '\r\n' ? '<br/>' : `#${char.charCodeAt(0)};`
+	);
 }
 
 /** `name=value`, with a long value cut to its first characters and `…`. */

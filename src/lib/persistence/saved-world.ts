@@ -71,7 +71,7 @@ export function toJson(saved: SavedWorld): string {
 /** The file name an export gets: `<name>.session-lab.json`, without characters files forbid. */
 export function exportFileName(name: string): string {
 	const safe = name
-		.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+		.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-')
 		.trim()
 		.replace(/^\.+/, '')
 		.slice(0, 80);

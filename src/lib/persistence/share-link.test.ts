@@ -67,11 +67,10 @@ describe('share links', () => {
 	});
 
 	it('refuse a world too big for a link, and say what to do', () => {
-		let noise = 12345;
-		const random = () => ((noise = (noise * 1103515245 + 12345) % 2 ** 31) / 2 ** 31).toString(36);
-		const history: Command[] = Array.from({ length: 400 }, () => ({
+		const text = (i: number) => (Math.imul(i + 1, 2654435761) >>> 0).toString(36);
+		const history: Command[] = Array.from({ length: 3000 }, (_, i) => ({
 			type: 'note',
-			text: random()
+			text: text(i)
 		}));
 		const built = buildShareFragment('world', { ...saved, history });
 		expect(built.ok).toBe(false);

@@ -46,7 +46,7 @@ export class Playback {
 			if (this.playing) this.#frame = requestAnimationFrame((t) => this.#tick(t));
 		};
 		if (state && step > 0 && !state.busy) {
-			void state.run({ type: 'advance', milliseconds: step }).then(next);
+			void state.run({ type: 'advance', milliseconds: step }, { coalesce: true }).then(next);
 		} else next();
 	}
 }

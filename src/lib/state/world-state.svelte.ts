@@ -70,12 +70,15 @@ export class WorldState {
 		return this.#history;
 	}
 
-	/** Runs a command; errors become `error` instead of escaping. */
-	async run(command: Command): Promise<boolean> {
+	/**
+	 * Runs a command; errors become `error` instead of escaping.
+	 * @param options.coalesce merge with a previous `advance` in the history (playing time)
+	 */
+	async run(command: Command, options: { coalesce?: boolean } = {}): Promise<boolean> {
 		this.busy = true;
 		try {
 			await this.#world.apply(command);
-			this.#record(command);
+			this.#record(command, options.coalesce ?? false);
 			this.error = null;
 			return true;
 		} catch (error) {
@@ -104,9 +107,9 @@ export class WorldState {
 		this.#dispose();
 	}
 
-	#record(command: Command): void {
+	#record(command: Command, coalesce: boolean): void {
 		const last = this.#history.at(-1);
-		if (command.type === 'advance' && last?.type === 'advance') {
+		if (coalesce && command.type === 'advance' && last?.type === 'advance') {
 			this.#history[this.#history.length - 1] = {
 				type: 'advance',
 				milliseconds: last.milliseconds + command.milliseconds

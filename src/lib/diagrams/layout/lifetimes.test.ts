@@ -14,18 +14,18 @@ describe('deriveLives', () => {
 	const lives = deriveLives(fixtureScene(), settings, fixtureLabeler);
 	const by = (id: string) => lives.find((l) => l.id.startsWith(id));
 
-	it('ends S1 at logout, S2 at the restart and keeps S3 alive with its idle expiry', () => {
+	it('ends S1 and S2 at the restart (memory store) and keeps S3 alive with its idle expiry', () => {
 		expect(by('session:AAAA1111')).toMatchObject({
 			start: t(10),
-			end: t(220),
-			reason: 'logged out'
+			end: t(130),
+			reason: 'server restart'
 		});
 		expect(by('session:BBBB2222')).toMatchObject({ end: t(130), reason: 'server restart' });
 		expect(by('session:CCCC3333')).toMatchObject({ end: null, projected: t(160) + 120_000 });
 	});
 
 	it('slides the idle timeout with each request', () => {
-		expect(by('session:AAAA1111')?.touches).toEqual([t(10), t(40), t(70), t(220)]);
+		expect(by('session:AAAA1111')?.touches).toEqual([t(10), t(40), t(70)]);
 	});
 
 	it('ends cookies on Max-Age=0 and on browser close', () => {
@@ -77,6 +77,29 @@ describe('deriveLives', () => {
 		];
 		const lives = deriveLives({ ...fixtureScene(events), now: t(20) }, settings, fixtureLabeler);
 		expect(lives.find((l) => l.kind === kind)).toMatchObject({ end: t(10), reason });
+	});
+
+	it('ends a session at logout (decision destroyed)', () => {
+		const events = [
+			makeExchange({
+				id: 'x1',
+				seq: 1,
+				at: 0,
+				browserId: 'b1',
+				sessionId: 'AAAA1111',
+				decision: 'created'
+			}),
+			makeExchange({
+				id: 'x2',
+				seq: 2,
+				at: 30,
+				browserId: 'b1',
+				sessionId: 'AAAA1111',
+				decision: 'destroyed'
+			})
+		];
+		const [life] = deriveLives({ ...fixtureScene(events), now: t(60) }, settings, fixtureLabeler);
+		expect(life).toMatchObject({ end: t(30), reason: 'logged out' });
 	});
 
 	it('ends a session past its idle timeout at the timeout', () => {

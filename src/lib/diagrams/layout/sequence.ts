@@ -1,7 +1,7 @@
 import { bisectLeft, bisectRight } from 'd3-array';
 import type { ActionEvent, ExchangeEvent, WorldEvent } from '$lib/engine/events';
 import type { Scene, SessionLabeler } from './scene';
-import { fitText, MONO_CHAR, SANS_CHAR, textWidth } from './text';
+import { fitText, SANS_CHAR, textWidth } from './text';
 import { mismatchWord } from './mismatch';
 
 /** Sizes of the sequence diagram, in px (SVG user units drawn 1:1). */

@@ -3,7 +3,7 @@ import type { Scene } from './scene';
 import { fitText, SANS_CHAR } from './text';
 
 /** Sizes of the world map, in px. */
-export const MAP = { node: 140, nodeHeight: 56, pitch: 72, top: 44, margin: 16, gap: 28 } as const;
+export const MAP = { node: 170, nodeHeight: 56, pitch: 80, top: 44, margin: 16, gap: 24 } as const;
 
 /** The columns, left to right. */
 export const MAP_COLUMNS = ['People', 'Devices', 'Browsers', 'Networks', 'Internet', 'Server'];
@@ -245,5 +245,5 @@ export function packetLabel(event: ExchangeEvent, direction: 'request' | 'respon
 	} catch {
 		// keep the url
 	}
-	return fitText(`${event.request.method} ${path}${cookie ? ` · Cookie: ${cookie}` : ''}`, 300);
+	return fitText(`${event.request.method} ${path}${cookie ? ` · Cookie: ${cookie}` : ''}`, 400);
 }

@@ -17,6 +17,8 @@ export interface FakeWorld {
 export function fakeWorldState(scene: Scene = fixtureScene()): FakeWorld {
 	const log: WorldEvent[] = [...scene.events];
 	const holder = $state({ version: 0, selected: null as string | null });
+	// Plain maps, as in the engine's World: views follow `version`, not the maps.
+	/* eslint-disable svelte/prefer-svelte-reactivity */
 	const world = {
 		id: 'w-test',
 		siteUrl: 'http://myapp.example/',
@@ -29,6 +31,7 @@ export function fakeWorldState(scene: Scene = fixtureScene()): FakeWorld {
 				{ id: b.id, kind: b.kind, deviceId: b.deviceId, open: b.open }
 			])
 		),
+		/* eslint-enable svelte/prefer-svelte-reactivity */
 		log,
 		clock: { now: () => scene.now },
 		label: (id: string) => scene.browsers.find((b) => b.id === id)?.label ?? id,

@@ -18,7 +18,8 @@ export const cookieConsent: Scenario = {
 	],
 	steps: [
 		{
-			narration: 'Alice opens the page for the first time. It sets no cookies and shows a banner.',
+			narration:
+				'Alice opens the page for the first time. It sets no cookies yet, and asks whether she accepts extra ones.',
 			commands: [{ type: 'navigate', browserId: 'b1', url: `${SITE}/` }]
 		},
 		{

@@ -128,7 +128,7 @@ export const internetCafe: Scenario = {
 				'Short timeouts protect shared computers but annoy people who stop to think. Real sites pick minutes, not seconds, and ask again only for risky actions.',
 			commands: [],
 			notes:
-				'OWASP suggests idle timeouts of 15 to 30 minutes for ordinary sites, plus an absolute timeout of a few hours. Ask the class what they would choose for a bank and for a forum.'
+				'OWASP mentions idle timeouts of 2 to 5 minutes for high-value sites and 15 to 30 minutes for low-risk ones, plus an absolute timeout. Ask the class what they would choose for a bank and for a forum.'
 		}
 	]
 };

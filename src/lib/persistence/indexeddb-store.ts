@@ -1,0 +1,81 @@
+/**
+ * A tiny promise wrapper over one IndexedDB object store, for the simulated server's persistent
+ * session store in the site's own world. Where IndexedDB is missing, blocked or failing, every
+ * call resolves to an `unavailable` result instead of throwing: the simulation goes on without it.
+ */
+
+/** The outcome of a call: a value, or why there is none. */
+export type IdbResult<T> =
+	{ ok: true; value: T } | { ok: false; reason: 'unavailable'; message: string };
+
+/** Get and put by key. */
+export interface KeyValueStore {
+	/** The value stored under `key`, or `undefined` when there is none. */
+	get(key: string): Promise<IdbResult<unknown>>;
+	/** Stores a structured-cloneable value under `key`. */
+	put(key: string, value: unknown): Promise<IdbResult<void>>;
+}
+
+/** Where to find IndexedDB, and which database and store to use. */
+export interface KeyValueStoreOptions {
+	/** Defaults to the page's `indexedDB`, looked up lazily (the getter may throw). */
+	factory?: IDBFactory | null | (() => IDBFactory | null | undefined);
+	database?: string;
+	store?: string;
+}
+
+/** Opens (lazily, once) a key-value store in IndexedDB. Never throws. */
+export function openKeyValueStore(options: KeyValueStoreOptions = {}): KeyValueStore {
+	const database = options.database ?? 'session-lab';
+	const storeName = options.store ?? 'server-sessions';
+	const source = options.factory ?? (() => globalThis.indexedDB);
+	let opening: Promise<IDBDatabase> | null = null;
+
+	const db = (): Promise<IDBDatabase> => {
+		opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+			const factory = typeof source === 'function' ? source() : source;
+			if (!factory) throw new Error('this browser has no IndexedDB');
+			const request = factory.open(database, 1);
+			request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error ?? new Error('it would not open'));
+			request.onblocked = () => reject(new Error('another tab holds an older version open'));
+		});
+		return opening;
+	};
+
+	const run = async <T>(
+		mode: IDBTransactionMode,
+		action: (store: IDBObjectStore) => IDBRequest<T>
+	): Promise<IdbResult<T>> => {
+		try {
+			const value = await new Promise<T>((resolve, reject) => {
+				void db()
+					.then((handle) => {
+						const transaction = handle.transaction(storeName, mode);
+						const request = action(transaction.objectStore(storeName));
+						transaction.oncomplete = () => resolve(request.result);
+						transaction.onerror = () => reject(transaction.error ?? request.error);
+						transaction.onabort = () => reject(transaction.error ?? new Error('aborted'));
+					})
+					.catch(reject);
+			});
+			return { ok: true, value };
+		} catch (error) {
+			const detail = error instanceof Error ? error.message : String(error);
+			return {
+				ok: false,
+				reason: 'unavailable',
+				message: `Browser storage (IndexedDB) is unavailable: ${detail}. The server's persistent store lasts only until the page closes.`
+			};
+		}
+	};
+
+	return {
+		get: (key) => run('readonly', (store) => store.get(key)),
+		put: async (key, value) => {
+			const result = await run('readwrite', (store) => store.put(value, key));
+			return result.ok ? { ok: true, value: undefined } : result;
+		}
+	};
+}
