@@ -28,7 +28,10 @@ const layerRule = {
 			selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
 			message: 'Use the seeded generator.'
 		},
-		{ selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the world clock.' },
+		{
+			selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+			message: 'Use the world clock.'
+		},
 		{ selector: "CallExpression[callee.name='setTimeout']", message: 'Use virtual time.' }
 	]
 };
@@ -43,7 +46,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{
@@ -63,6 +69,14 @@ export default ts.config(
 		rules: layerRule
 	},
 	{
-		ignores: ['build/', 'build-subpath/', '.svelte-kit/', 'node_modules/', 'static/mockServiceWorker.js', 'test-results/', 'playwright-report/']
+		ignores: [
+			'build/',
+			'build-subpath/',
+			'.svelte-kit/',
+			'node_modules/',
+			'static/mockServiceWorker.js',
+			'test-results/',
+			'playwright-report/'
+		]
 	}
 );

@@ -19,10 +19,23 @@ export function crowdScenario(browsers: number): Scenario {
 		{ type: 'add-network', kind: 'mobile' }
 	];
 	for (let i = 1; i <= browsers; i++) {
-		setup.push({ type: 'add-device', kind: 'laptop', name: `Laptop ${i}`, networkId: `n${1 + (i % 4)}` });
+		setup.push({
+			type: 'add-device',
+			kind: 'laptop',
+			name: `Laptop ${i}`,
+			networkId: `n${1 + (i % 4)}`
+		});
 		setup.push({ type: 'add-browser', deviceId: `d${i}`, kind: i % 2 ? 'Firefox' : 'Chrome' });
 	}
-	return { slug: 'crowd', title: 'Crowd', summary: '', seed: 1, start: Date.UTC(2026, 0, 1), setup, steps: [] };
+	return {
+		slug: 'crowd',
+		title: 'Crowd',
+		summary: '',
+		seed: 1,
+		start: Date.UTC(2026, 0, 1),
+		setup,
+		steps: []
+	};
 }
 
 /** The i-th request of a browser: Set first, then alternately Get and Set. */
@@ -52,7 +65,10 @@ export async function runFloor(browsers: number, requests: number): Promise<numb
 	let now = Date.UTC(2026, 0, 1);
 	const app = new WebApp({ now: () => now, random: new SeededRandom(1) });
 	registry.register('floor', app);
-	const jars = Array.from({ length: browsers }, () => new CookieJar(undefined, { looseMode: true }));
+	const jars = Array.from(
+		{ length: browsers },
+		() => new CookieJar(undefined, { looseMode: true })
+	);
 	const url = 'http://myapp.example/api/code';
 	const started = performance.now();
 	let id = 0;
@@ -66,15 +82,21 @@ export async function runFloor(browsers: number, requests: number): Promise<numb
 				url,
 				headers: [
 					['Host', 'myapp.example'],
-					...(set ? ([['Content-Type', 'application/x-www-form-urlencoded']] as Array<[string, string]>) : []),
+					...(set
+						? ([['Content-Type', 'application/x-www-form-urlencoded']] as Array<[string, string]>)
+						: []),
 					...(cookie ? ([['Cookie', cookie]] as Array<[string, string]>) : [])
 				],
 				body: set ? `code=value-${round}` : '',
 				clientIp: '203.0.113.9'
 			};
-			const response = await getResponse(handlers, carrierRequest('http://bench.invalid', '', 'floor', `x${++id}`, request));
+			const response = await getResponse(
+				handlers,
+				carrierRequest('http://bench.invalid', '', 'floor', `x${++id}`, request)
+			);
 			const reply = await readCarrierResponse(response!);
-			for (const header of headerValues(reply!.response.headers, 'set-cookie')) jar.setCookieSync(header, url);
+			for (const header of headerValues(reply!.response.headers, 'set-cookie'))
+				jar.setCookieSync(header, url);
 			now += 10;
 		}
 	}

@@ -7,7 +7,15 @@ import { findChromium } from './find-chromium.js';
 const [url, out, width = '1280', height = '720', actions = ''] = process.argv.slice(2);
 const browser = await chromium.launch({
 	executablePath: findChromium(),
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
 });
 const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
 await page.goto(url);

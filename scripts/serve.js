@@ -59,5 +59,7 @@ const server = createServer((request, response) => {
 });
 
 server.listen(port, host, () => {
-	console.log(`Session Lab is served at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${base}/`);
+	console.log(
+		`Session Lab is served at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${base}/`
+	);
 });

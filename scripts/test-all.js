@@ -55,7 +55,13 @@ process.env.CHROMIUM_PATH = chromium;
 
 // 1. Unit, component and property tests.
 rmSync('test-results/unit.json', { force: true });
-const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
+const unitStatus = run('npx', [
+	'vitest',
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	'--outputFile.json=test-results/unit.json'
+]);
 const unit = readJson('test-results/unit.json');
 if (unit) {
 	totals.passed += unit.numPassedTests;
@@ -65,8 +71,13 @@ if (unit) {
 
 // 2. Build the site twice: at the root, and under a sub-path.
 let buildFailed = false;
-for (const [dir, base] of [['build', ''], ['build-subpath', SUBPATH]]) {
-	if (run('npx', ['vite', 'build', '--logLevel', 'warn'], { BASE_PATH: base, BUILD_DIR: dir }) !== 0) {
+for (const [dir, base] of [
+	['build', ''],
+	['build-subpath', SUBPATH]
+]) {
+	if (
+		run('npx', ['vite', 'build', '--logLevel', 'warn'], { BASE_PATH: base, BUILD_DIR: dir }) !== 0
+	) {
 		buildFailed = true;
 		totals.failed += 1;
 	}

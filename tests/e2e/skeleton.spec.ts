@@ -9,7 +9,9 @@ test.describe('the walking skeleton @base', () => {
 		await expect(page.getByRole('region', { name: "Firefox on Alice's laptop" })).toBeVisible();
 	});
 
-	test('two browsers are two clients, and the real document.cookie stays empty', async ({ page }) => {
+	test('two browsers are two clients, and the real document.cookie stays empty', async ({
+		page
+	}) => {
 		await page.goto('./sandbox');
 		const alice = page.getByRole('region', { name: "Firefox on Alice's laptop" });
 		const bob = page.getByRole('region', { name: "Chrome on Bob's phone" });
@@ -18,7 +20,9 @@ test.describe('the walking skeleton @base', () => {
 
 		await alice.getByRole('textbox', { name: 'code' }).fill('qwerty');
 		await alice.getByRole('button', { name: 'Set' }).click();
-		await expect(page.getByRole('table', { name: 'Server sessions' }).locator('tbody tr')).toHaveCount(1);
+		await expect(
+			page.getByRole('table', { name: 'Server sessions' }).locator('tbody tr')
+		).toHaveCount(1);
 		await alice.getByRole('button', { name: 'Get' }).click();
 		await expect(alice.locator('output')).toHaveText('qwerty');
 		await bob.getByRole('button', { name: 'Get' }).click();
@@ -27,7 +31,9 @@ test.describe('the walking skeleton @base', () => {
 		await expect(alice.getByRole('table', { name: /Cookies in/ })).toContainText('dancer.session');
 		await expect(alice.getByRole('table', { name: /Cookies in/ })).toContainText('HttpOnly');
 		await expect(bob.getByText('No cookies.')).toBeVisible();
-		const diagram = page.getByRole('img', { name: /Sequence diagram/ }).or(page.getByRole('group', { name: /Sequence diagram/ }));
+		const diagram = page
+			.getByRole('img', { name: /Sequence diagram/ })
+			.or(page.getByRole('group', { name: /Sequence diagram/ }));
 		await expect(diagram.first()).toBeVisible();
 		await expect(diagram.first()).toContainText('Set-Cookie');
 		expect(await page.evaluate(() => document.cookie)).toBe('');
@@ -36,7 +42,8 @@ test.describe('the walking skeleton @base', () => {
 	test('the simulated exchanges go through the service worker', async ({ page }) => {
 		const simulated: string[] = [];
 		page.on('response', (response) => {
-			if (response.url().includes('/__sim/') && response.fromServiceWorker()) simulated.push(response.url());
+			if (response.url().includes('/__sim/') && response.fromServiceWorker())
+				simulated.push(response.url());
 		});
 		await page.goto('./sandbox');
 		const alice = page.getByRole('region', { name: "Firefox on Alice's laptop" });
@@ -68,12 +75,17 @@ test('a missing code shows an error in the browser window, not a crash', async (
 	await expect(alice.locator('output b')).toHaveCount(0);
 });
 
-test('the site keeps answering after the browser stops the idle service worker', async ({ page, context }) => {
+test('the site keeps answering after the browser stops the idle service worker', async ({
+	page,
+	context
+}) => {
 	await page.goto('./sandbox');
 	const alice = page.getByRole('region', { name: "Firefox on Alice's laptop" });
 	await alice.getByRole('textbox', { name: 'code' }).fill('before');
 	await alice.getByRole('button', { name: 'Set' }).click();
-	await expect(page.getByRole('table', { name: 'Server sessions' }).locator('tbody tr')).toHaveCount(1);
+	await expect(
+		page.getByRole('table', { name: 'Server sessions' }).locator('tbody tr')
+	).toHaveCount(1);
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('ServiceWorker.enable');
 	await cdp.send('ServiceWorker.stopAllWorkers');

@@ -8,7 +8,11 @@ async function addNetwork(page: Page, kind: string) {
 async function addDevice(page: Page, name: string, network: RegExp) {
 	await page.getByLabel('Device name').fill(name);
 	const select = page.getByLabel('On network');
-	const option = await select.locator('option').filter({ hasText: network }).first().getAttribute('value');
+	const option = await select
+		.locator('option')
+		.filter({ hasText: network })
+		.first()
+		.getAttribute('value');
 	await select.selectOption(option!);
 	await page.getByRole('button', { name: 'Add device' }).click();
 	await expect(page.getByRole('group', { name })).toBeVisible();
@@ -27,7 +31,9 @@ async function addPersonAt(page: Page, name: string, device: string) {
 	await page.getByLabel(`Person at ${device}`).selectOption({ label: name });
 }
 
-test('two people behind one office NAT share an IP but get different sessions', async ({ page }) => {
+test('two people behind one office NAT share an IP but get different sessions', async ({
+	page
+}) => {
 	await page.goto('./sandbox');
 	await addNetwork(page, 'Office NAT');
 	const office = page.getByRole('region', { name: /^Office NAT · / });
@@ -64,7 +70,9 @@ test('a laptop moving from home to the cafe keeps its session under a new IP', a
 	const alice = page.getByRole('region', { name: "Firefox on Alice's laptop" });
 	await alice.getByRole('textbox', { name: 'code' }).fill('travelling');
 	await alice.getByRole('button', { name: 'Set' }).click();
-	await expect(page.getByRole('table', { name: 'Server sessions' }).locator('tbody tr')).toHaveCount(1);
+	await expect(
+		page.getByRole('table', { name: 'Server sessions' }).locator('tbody tr')
+	).toHaveCount(1);
 
 	const laptop = page.getByRole('group', { name: "Alice's laptop" });
 	const select = laptop.getByLabel('Network', { exact: true });
@@ -74,7 +82,9 @@ test('a laptop moving from home to the cafe keeps its session under a new IP', a
 
 	await alice.getByRole('button', { name: 'Get' }).click();
 	await expect(alice.locator('output')).toHaveText('travelling');
-	await expect(page.getByRole('table', { name: 'Server sessions' }).locator('tbody tr')).toHaveCount(1);
+	await expect(
+		page.getByRole('table', { name: 'Server sessions' }).locator('tbody tr')
+	).toHaveCount(1);
 	await expect(page.getByRole('region', { name: 'Inspector' })).toContainText(cafeIp);
 });
 
@@ -84,7 +94,10 @@ test('the clock bar steps time and its shortcuts stay out of text fields', async
 	await expect(clock).toHaveText('2026-11-25 09:00:00');
 	await page.getByRole('button', { name: 'Step forward' }).click();
 	await expect(clock).toHaveText('2026-11-25 09:01:00');
-	await page.getByRole('region', { name: "Firefox on Alice's laptop" }).getByRole('textbox', { name: 'code' }).press('ArrowRight');
+	await page
+		.getByRole('region', { name: "Firefox on Alice's laptop" })
+		.getByRole('textbox', { name: 'code' })
+		.press('ArrowRight');
 	await expect(clock).toHaveText('2026-11-25 09:01:00');
 	await page.locator('body').press('ArrowRight');
 	await expect(clock).toHaveText('2026-11-25 09:02:00');

@@ -259,7 +259,7 @@ export function normalizeUrl(
 		exitCode: 3
 	};
 	// curl refuses blanks and control characters in a URL instead of encoding them.
-	if (raw === '' || /[\s\x00-\x1f\x7f]/.test(raw)) return malformed;
+	if (raw === '' || hasBlankOrControl(raw)) return malformed;
 	const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(raw);
 	if (scheme) {
 		const name = scheme[1].toLowerCase();
@@ -277,6 +277,15 @@ export function normalizeUrl(
 		return { ok: false, error: 'curl: (3) URL rejected: No host part in the URL', exitCode: 3 };
 	}
 	return { ok: true, url: url.href };
+}
+
+/** Whether text holds whitespace or a C0/DEL control character. */
+function hasBlankOrControl(text: string): boolean {
+	for (const char of text) {
+		const code = char.charCodeAt(0);
+		if (code <= 0x20 || code === 0x7f || /\s/.test(char)) return true;
+	}
+	return false;
 }
 
 function unknown(option: string): string {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { worldFor } from '$lib/transport/test-harness';
@@ -279,5 +280,46 @@ describe('the sim transport', () => {
 		};
 		const out = await CurlSession.forSim(sim, 'b9').execute('curl h.example/');
 		expect(out.text).toBe('curl: (7) Failed to connect to h.example port 80: No browser b9.\n');
+	});
+});
+
+describe('the console never rejects', () => {
+	it('for arbitrary lines against a scripted server', async () => {
+		const { transport } = fakeTransport((request) =>
+			request.url.includes('loop')
+				? {
+						status: 301,
+						statusText: 'Moved',
+						headers: [['Location', 'http://x.example/loop']],
+						body: ''
+					}
+				: ok('hi', [['Set-Cookie', 'a=1; Max-Age=-1']])
+		);
+		const session = new CurlSession(transport, 'b9');
+		const word = fc.oneof(
+			fc.constantFrom(
+				'-L',
+				'-v',
+				'-i',
+				'-c',
+				'jar',
+				'-b',
+				'-D',
+				'-',
+				'-d',
+				'@jar',
+				'x.example/loop',
+				'x.example'
+			),
+			fc.string()
+		);
+		await fc.assert(
+			fc.asyncProperty(fc.array(word, { maxLength: 8 }), async (words) => {
+				const result = await session.execute(['curl', ...words].join(' '));
+				expect(typeof result.text).toBe('string');
+				expect(Number.isInteger(result.exitCode)).toBe(true);
+			}),
+			{ numRuns: 300 }
+		);
 	});
 });

@@ -88,7 +88,8 @@ export class BeliefTracker {
 		let mismatch: Mismatch | null = null;
 		if (session && trace.decision === 'destroyed') this.#setLive(session, false);
 		else if (session) {
-			if (trace.user) this.#setOwner(session, names.personForUser(trace.user) ?? session.ownerPersonId);
+			if (trace.user)
+				this.#setOwner(session, names.personForUser(trace.user) ?? session.ownerPersonId);
 			this.#setLive(session, true);
 			mismatch = this.#mismatch(session, who, names);
 		}

@@ -32,15 +32,7 @@ export interface Belief extends ServerTrace {
 
 /** What started an exchange. */
 export type Initiator =
-	| 'navigate'
-	| 'set'
-	| 'get'
-	| 'form'
-	| 'redirect'
-	| 'logout'
-	| 'cross-site'
-	| 'raw'
-	| 'replay';
+	'navigate' | 'set' | 'get' | 'form' | 'redirect' | 'logout' | 'cross-site' | 'raw' | 'replay';
 
 /** One request and its response, with truth and belief. */
 export interface ExchangeEvent {

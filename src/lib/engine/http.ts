@@ -32,13 +32,7 @@ export interface SimResponse {
 
 /** What the server decided about the session of one request (its own log line). */
 export type SessionDecision =
-	| 'none'
-	| 'found'
-	| 'created'
-	| 'expired'
-	| 'rejected'
-	| 'regenerated'
-	| 'destroyed';
+	'none' | 'found' | 'created' | 'expired' | 'rejected' | 'regenerated' | 'destroyed';
 
 /**
  * The server's side of an exchange: whom it took the request for. Real servers write this to a

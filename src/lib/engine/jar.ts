@@ -295,6 +295,7 @@ export class BrowserJar {
 }
 
 /** CTL characters other than HTAB: a header holding one is ignored (RFC 6265bis §5.6 step 1). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\x00-\x08\x0A-\x1F\x7F]/;
 /** The longest attribute value a browser reads; longer ones are ignored (RFC 6265bis §5.6). */
 const MAX_ATTRIBUTE_VALUE_BYTES = 1024;

@@ -36,7 +36,11 @@ export function pageAfterApiCall(page: PageState, response: SimResponse): PageSt
 }
 
 /** What a navigation shows: the book page, the login form, another site, or plain text. */
-export function pageAfterNavigation(page: PageState, url: string, response: SimResponse): PageState {
+export function pageAfterNavigation(
+	page: PageState,
+	url: string,
+	response: SimResponse
+): PageState {
 	const target = new URL(url);
 	const type = headerValue(response.headers, 'content-type') ?? '';
 	const base = { ...page, error: response.status >= 400 ? errorText(response) : null };

@@ -26,9 +26,13 @@ export function browserHeaders(
 	const url = new URL(request.url);
 	const headers: HeaderList = [['Host', url.host]];
 	headers.push(['User-Agent', USER_AGENTS[kind]]);
-	headers.push(['Accept', request.fromScript ? 'application/json, text/javascript, */*; q=0.01' : 'text/html,*/*;q=0.8']);
+	headers.push([
+		'Accept',
+		request.fromScript ? 'application/json, text/javascript, */*; q=0.01' : 'text/html,*/*;q=0.8'
+	]);
 	if (request.contentType) headers.push(['Content-Type', request.contentType]);
-	if (request.body) headers.push(['Content-Length', String(new TextEncoder().encode(request.body).length)]);
+	if (request.body)
+		headers.push(['Content-Length', String(new TextEncoder().encode(request.body).length)]);
 	if (request.pageUrl && request.method !== 'GET' && request.method !== 'HEAD') {
 		headers.push(['Origin', new URL(request.pageUrl).origin]);
 	}

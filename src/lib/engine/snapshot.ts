@@ -106,11 +106,6 @@ export function issueProblem(issue: v.BaseIssue<unknown>): string {
 	}
 }
 
-/** `path: problem` for the first issue of a failed parse. */
-export function describeIssue(issue: v.BaseIssue<unknown>, root?: string): string {
-	return `${issuePath(issue, root)}: ${issue.message}`;
-}
-
 /** Parse config that writes every valibot message as {@link issueProblem} does. */
 export const PLAIN_MESSAGES: v.Config<v.BaseIssue<unknown>> = {
 	abortEarly: true,

@@ -58,7 +58,10 @@ describe('the book example in two browsers', () => {
 		expect(set.received[0].stored).toBe(true);
 		await world.apply({ type: 'press-get', browserId: ALICE_BROWSER });
 		const get = lastExchange(world.log);
-		expect(get.request.headers).toContainEqual(['Cookie', `dancer.session=${set.belief.sessionId}`]);
+		expect(get.request.headers).toContainEqual([
+			'Cookie',
+			`dancer.session=${set.belief.sessionId}`
+		]);
 		expect(get.belief).toMatchObject({ decision: 'found', sessionLabel: 'S1' });
 		expect(get.mismatch).toBeNull();
 	});
@@ -68,7 +71,12 @@ describe('the book example in two browsers', () => {
 		await world.apply({
 			type: 'raw',
 			browserId: ALICE_BROWSER,
-			request: { method: 'POST', url: 'http://myapp.example/api/code', headers: [['Host', 'myapp.example']], body: '' }
+			request: {
+				method: 'POST',
+				url: 'http://myapp.example/api/code',
+				headers: [['Host', 'myapp.example']],
+				body: ''
+			}
 		});
 		expect(lastExchange(world.log).response.status).toBe(400);
 		await world.apply({ type: 'press-set', browserId: ALICE_BROWSER, code: '' });
@@ -168,7 +176,9 @@ describe('browsers closing', () => {
 	it('refuses to use a closed browser with a clear message', async () => {
 		const world = await worldFor(sandboxScenario);
 		await world.apply({ type: 'close-browser', browserId: ALICE_BROWSER });
-		await expect(world.apply({ type: 'press-get', browserId: ALICE_BROWSER })).rejects.toThrow(/closed/);
+		await expect(world.apply({ type: 'press-get', browserId: ALICE_BROWSER })).rejects.toThrow(
+			/closed/
+		);
 	});
 });
 
@@ -278,10 +288,17 @@ describe('attacks', () => {
 	it.each([
 		[true, 0],
 		[false, 1]
-	])('lets a simulated XSS read the session cookie only without HttpOnly (HttpOnly %s)', async (httpOnly, stolen) => {
-		const world = await worldFor({ ...cafeScenario, server: { httpOnly } });
-		await world.apply({ type: 'press-set', browserId: 'b1', code: '<img src=x onerror=steal(document.cookie)>' });
-		await world.apply({ type: 'xss', victimBrowserId: 'b1', attackerBrowserId: 'b2' });
-		expect(world.cookies('b2')).toHaveLength(stolen);
-	});
+	])(
+		'lets a simulated XSS read the session cookie only without HttpOnly (HttpOnly %s)',
+		async (httpOnly, stolen) => {
+			const world = await worldFor({ ...cafeScenario, server: { httpOnly } });
+			await world.apply({
+				type: 'press-set',
+				browserId: 'b1',
+				code: '<img src=x onerror=steal(document.cookie)>'
+			});
+			await world.apply({ type: 'xss', victimBrowserId: 'b1', attackerBrowserId: 'b2' });
+			expect(world.cookies('b2')).toHaveLength(stolen);
+		}
+	);
 });

@@ -19,7 +19,12 @@ import {
 import { nextPrivateIp, privatePrefixFor, publicIpFor } from './addresses';
 import { pageAfterApiCall, pageAfterNavigation } from './page-update';
 import { SeededRandom } from './random';
-import { browserHeaders, formEncode, FORM_CONTENT_TYPE, type OutgoingRequest } from './request-builder';
+import {
+	browserHeaders,
+	formEncode,
+	FORM_CONTENT_TYPE,
+	type OutgoingRequest
+} from './request-builder';
 import type { ServerHost } from './server-host';
 import type { Transport } from './transport';
 
@@ -212,7 +217,11 @@ export class World<S extends ServerHost = ServerHost> {
 					networkId: command.networkId,
 					privateIp: this.#freePrivateIp(command.networkId)
 				});
-				return this.#act('add-device', `${command.name} joins ${this.#networkTitle(command.networkId)}.`, [id]);
+				return this.#act(
+					'add-device',
+					`${command.name} joins ${this.#networkTitle(command.networkId)}.`,
+					[id]
+				);
 			}
 			case 'add-browser': {
 				this.#device(command.deviceId);
@@ -260,7 +269,11 @@ export class World<S extends ServerHost = ServerHost> {
 				do network.publicIp = publicIpFor(network.kind, this.random);
 				while (network.publicIp === old);
 				network.reconnects++;
-				return this.#act('reconnect', `${network.name} reconnects: its public IP changes from ${old} to ${network.publicIp}.`, [network.id]);
+				return this.#act(
+					'reconnect',
+					`${network.name} reconnects: its public IP changes from ${old} to ${network.publicIp}.`,
+					[network.id]
+				);
 			}
 			case 'sit':
 				this.#sit(command.personId, command.deviceId);
@@ -279,18 +292,31 @@ export class World<S extends ServerHost = ServerHost> {
 				if (browser.kind === 'Private window') jar.clear();
 				else jar.dropSessionCookies();
 				browser.page = blankPage();
-				const what = browser.kind === 'Private window' ? 'all its cookies go' : 'its session cookies go';
-				return this.#act('close-browser', `${this.label(browser.id)} closes: ${what}.`, [browser.id]);
+				const what =
+					browser.kind === 'Private window' ? 'all its cookies go' : 'its session cookies go';
+				return this.#act('close-browser', `${this.label(browser.id)} closes: ${what}.`, [
+					browser.id
+				]);
 			}
 			case 'clear-cookies':
 				this.jar(command.browserId).clear();
-				return this.#act('clear-cookies', `Cookies cleared in ${this.label(command.browserId)}.`, [command.browserId]);
+				return this.#act('clear-cookies', `Cookies cleared in ${this.label(command.browserId)}.`, [
+					command.browserId
+				]);
 			case 'delete-cookie':
 				this.jar(command.browserId).delete(command.cookie);
-				return this.#act('delete-cookie', `Cookie ${command.cookie.name} deleted in ${this.label(command.browserId)}.`, [command.browserId]);
+				return this.#act(
+					'delete-cookie',
+					`Cookie ${command.cookie.name} deleted in ${this.label(command.browserId)}.`,
+					[command.browserId]
+				);
 			case 'put-cookie':
 				this.jar(command.browserId).put({ ...command.cookie, created: this.clock.now() });
-				return this.#act('put-cookie', `Cookie ${command.cookie.name} pasted into ${this.label(command.browserId)}.`, [command.browserId]);
+				return this.#act(
+					'put-cookie',
+					`Cookie ${command.cookie.name} pasted into ${this.label(command.browserId)}.`,
+					[command.browserId]
+				);
 			case 'type-code':
 				this.#browser(command.browserId).page.code = command.code;
 				return;
@@ -318,7 +344,11 @@ export class World<S extends ServerHost = ServerHost> {
 					site.protocol = command.changes.protocol === 'http' ? 'http:' : 'https:';
 					this.siteUrl = site.href;
 				}
-				return this.#act('configure-server', `Server settings changed: ${describeChanges(command.changes)}.`, ['server']);
+				return this.#act(
+					'configure-server',
+					`Server settings changed: ${describeChanges(command.changes)}.`,
+					['server']
+				);
 			case 'note':
 				return this.#act('note', command.text, []);
 			case 'eavesdrop':
@@ -368,7 +398,8 @@ export class World<S extends ServerHost = ServerHost> {
 			return this.#act('remove', `${label} is removed.`, [id]);
 		}
 		if (this.devices.has(id)) {
-			for (const browser of [...this.browsers.values()]) if (browser.deviceId === id) this.#remove(browser.id);
+			for (const browser of [...this.browsers.values()])
+				if (browser.deviceId === id) this.#remove(browser.id);
 			for (const person of this.people.values()) if (person.deviceId === id) person.deviceId = null;
 			const name = this.devices.get(id)!.name;
 			this.devices.delete(id);
@@ -406,7 +437,9 @@ export class World<S extends ServerHost = ServerHost> {
 		}
 		for (const [browserId, jar] of this.#jars) {
 			for (const cookie of jar.expire(now)) {
-				this.#act('cookie-expired', `Cookie ${cookie.name} expires in ${this.label(browserId)}.`, [browserId]);
+				this.#act('cookie-expired', `Cookie ${cookie.name} expires in ${this.label(browserId)}.`, [
+					browserId
+				]);
 			}
 		}
 	}
@@ -415,21 +448,31 @@ export class World<S extends ServerHost = ServerHost> {
 		const browser = this.#openBrowser(browserId);
 		if (code !== undefined) browser.page.code = code;
 		const url = new URL('/api/code', browser.url).href;
-		const event = await this.#fetch(browser, {
-			method: 'POST',
-			url,
-			body: formEncode({ code: browser.page.code }),
-			contentType: FORM_CONTENT_TYPE,
-			pageUrl: browser.url,
-			fromScript: true
-		}, 'set', 'strict');
+		const event = await this.#fetch(
+			browser,
+			{
+				method: 'POST',
+				url,
+				body: formEncode({ code: browser.page.code }),
+				contentType: FORM_CONTENT_TYPE,
+				pageUrl: browser.url,
+				fromScript: true
+			},
+			'set',
+			'strict'
+		);
 		browser.page = pageAfterApiCall(browser.page, event.response);
 	}
 
 	async #pressGet(browserId: string): Promise<void> {
 		const browser = this.#openBrowser(browserId);
 		const url = new URL('/api/code', browser.url).href;
-		const event = await this.#fetch(browser, { method: 'GET', url, body: '', pageUrl: browser.url, fromScript: true }, 'get', 'strict');
+		const event = await this.#fetch(
+			browser,
+			{ method: 'GET', url, body: '', pageUrl: browser.url, fromScript: true },
+			'get',
+			'strict'
+		);
 		browser.page = pageAfterApiCall(browser.page, event.response);
 	}
 
@@ -441,22 +484,36 @@ export class World<S extends ServerHost = ServerHost> {
 		} catch {
 			throw new WorldError(`"${url}" is not a URL the browser can open.`);
 		}
-		const event = await this.#fetch(browser, { method: 'GET', url: target.href, body: '', pageUrl: null, fromScript: false }, initiator, 'strict');
+		const event = await this.#fetch(
+			browser,
+			{ method: 'GET', url: target.href, body: '', pageUrl: null, fromScript: false },
+			initiator,
+			'strict'
+		);
 		browser.url = event.request.url;
 		browser.page = pageAfterNavigation(browser.page, browser.url, event.response);
 	}
 
-	async #submitForm(browserId: string, action: string, fields: Record<string, string>): Promise<void> {
+	async #submitForm(
+		browserId: string,
+		action: string,
+		fields: Record<string, string>
+	): Promise<void> {
 		const browser = this.#openBrowser(browserId);
 		const url = new URL(action, browser.url).href;
-		const event = await this.#fetch(browser, {
-			method: 'POST',
-			url,
-			body: formEncode(fields),
-			contentType: 'application/x-www-form-urlencoded',
-			pageUrl: browser.url,
-			fromScript: false
-		}, 'form', 'strict');
+		const event = await this.#fetch(
+			browser,
+			{
+				method: 'POST',
+				url,
+				body: formEncode(fields),
+				contentType: 'application/x-www-form-urlencoded',
+				pageUrl: browser.url,
+				fromScript: false
+			},
+			'form',
+			'strict'
+		);
 		browser.url = event.request.url;
 		browser.page = pageAfterNavigation(browser.page, browser.url, event.response);
 	}
@@ -473,7 +530,14 @@ export class World<S extends ServerHost = ServerHost> {
 		const appUrl = new URL('/api/code', this.siteUrl).href;
 		const forged: OutgoingRequest =
 			target === 'form'
-				? { method: 'POST', url: appUrl, body: formEncode({ code: 'pwned' }), contentType: 'application/x-www-form-urlencoded', pageUrl: evilUrl, fromScript: false }
+				? {
+						method: 'POST',
+						url: appUrl,
+						body: formEncode({ code: 'pwned' }),
+						contentType: 'application/x-www-form-urlencoded',
+						pageUrl: evilUrl,
+						fromScript: false
+					}
 				: { method: 'GET', url: appUrl, body: '', pageUrl: evilUrl, fromScript: false };
 		const event = await this.#fetch(browser, forged, 'cross-site', 'none');
 		if (target === 'form') {
@@ -491,24 +555,37 @@ export class World<S extends ServerHost = ServerHost> {
 		const attacker = this.#openBrowser(attackerBrowserId);
 		const networkId = this.#device(attacker.deviceId).networkId;
 		const network = this.#network(networkId);
-		if (!network.open) throw new WorldError(`${network.name} is not open Wi-Fi: the eavesdropper cannot read it.`);
+		if (!network.open)
+			throw new WorldError(`${network.name} is not open Wi-Fi: the eavesdropper cannot read it.`);
 		const candidates = this.exchanges().filter(
 			(event) => event.truth.networkId === networkId && event.truth.browserId !== attackerBrowserId
 		);
-		const target = exchangeId ? candidates.find((event) => event.id === exchangeId) : candidates.at(-1);
+		const target = exchangeId
+			? candidates.find((event) => event.id === exchangeId)
+			: candidates.at(-1);
 		if (!target) throw new WorldError(`Nothing has crossed ${network.name} yet.`);
 		const host = new URL(target.request.url).host;
 		const who = this.label(attackerBrowserId);
 		if (target.secure) {
-			const up = target.request.body.length + target.request.headers.reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
-			this.#act('eavesdrop', `${who} sees only encrypted traffic to ${host}: about ${up} bytes up and ${target.response.body.length} bytes down.`, [attackerBrowserId, target.id]);
+			const up =
+				target.request.body.length +
+				target.request.headers.reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
+			this.#act(
+				'eavesdrop',
+				`${who} sees only encrypted traffic to ${host}: about ${up} bytes up and ${target.response.body.length} bytes down.`,
+				[attackerBrowserId, target.id]
+			);
 			return;
 		}
 		const stolen = target.cookiesSent;
 		const now = this.clock.now();
 		for (const cookie of stolen) this.jar(attackerBrowserId).put({ ...cookie, created: now });
 		const names = stolen.map((c) => c.name).join(', ') || 'no cookies';
-		this.#act('eavesdrop', `${who} reads ${target.request.method} ${new URL(target.request.url).pathname} in the clear and copies ${names}.`, [attackerBrowserId, target.id]);
+		this.#act(
+			'eavesdrop',
+			`${who} reads ${target.request.method} ${new URL(target.request.url).pathname} in the clear and copies ${names}.`,
+			[attackerBrowserId, target.id]
+		);
 	}
 
 	/**
@@ -518,7 +595,8 @@ export class World<S extends ServerHost = ServerHost> {
 	 */
 	#xss(victimBrowserId: string, attackerBrowserId: string): void {
 		const victim = this.#openBrowser(victimBrowserId);
-		const visible = this.jar(victimBrowserId).send(victim.url, this.clock.now(), { context: 'strict', laxByDefault: false })
+		const visible = this.jar(victimBrowserId)
+			.send(victim.url, this.clock.now(), { context: 'strict', laxByDefault: false })
 			.sent.filter((cookie) => !cookie.httpOnly);
 		const now = this.clock.now();
 		for (const cookie of visible) this.jar(attackerBrowserId).put({ ...cookie, created: now });
@@ -536,7 +614,13 @@ export class World<S extends ServerHost = ServerHost> {
 		} catch {
 			throw new WorldError(`"${raw.url}" is not a URL.`);
 		}
-		const request: SimRequest = { method: raw.method, url: url.href, headers: raw.headers, body: raw.body, clientIp: '' };
+		const request: SimRequest = {
+			method: raw.method,
+			url: url.href,
+			headers: raw.headers,
+			body: raw.body,
+			clientIp: ''
+		};
 		return this.#send(browser, request, 'raw', { header: null, sent: [], decisions: [] }, null);
 	}
 
@@ -544,12 +628,20 @@ export class World<S extends ServerHost = ServerHost> {
 	 * A browser request with cookies from its jar, following redirects as browsers do
 	 * (RFC 9110 §15.4: 301/302/303 turn POST into GET; 307/308 keep it).
 	 */
-	async #fetch(browser: Browser, outgoing: OutgoingRequest, initiator: Initiator, context: SameSiteContext): Promise<ExchangeEvent> {
+	async #fetch(
+		browser: Browser,
+		outgoing: OutgoingRequest,
+		initiator: Initiator,
+		context: SameSiteContext
+	): Promise<ExchangeEvent> {
 		let current = { ...outgoing, url: this.#upgradeForHsts(browser.id, outgoing.url) };
 		let currentInitiator = initiator;
 		for (let hop = 0; ; hop++) {
 			const jar = this.jar(browser.id);
-			const cookies = jar.send(current.url, this.clock.now(), { context, laxByDefault: laxByDefault(browser.kind) });
+			const cookies = jar.send(current.url, this.clock.now(), {
+				context,
+				laxByDefault: laxByDefault(browser.kind)
+			});
 			const request: SimRequest = {
 				method: current.method,
 				url: current.url,
@@ -560,12 +652,19 @@ export class World<S extends ServerHost = ServerHost> {
 			const event = await this.#send(browser, request, currentInitiator, cookies, context);
 			const location = headerValue(event.response.headers, 'location');
 			const status = event.response.status;
-			if (!location || status < 300 || status > 399 || status === 304 || hop >= MAX_REDIRECTS) return event;
+			if (!location || status < 300 || status > 399 || status === 304 || hop >= MAX_REDIRECTS)
+				return event;
 			const keepMethod = status === 307 || status === 308;
 			const nextUrl = this.#upgradeForHsts(browser.id, new URL(location, current.url).href);
 			current = keepMethod
 				? { ...current, url: nextUrl }
-				: { method: 'GET', url: nextUrl, body: '', pageUrl: current.pageUrl, fromScript: current.fromScript };
+				: {
+						method: 'GET',
+						url: nextUrl,
+						body: '',
+						pageUrl: current.pageUrl,
+						fromScript: current.fromScript
+					};
 			currentInitiator = 'redirect';
 		}
 	}
@@ -590,15 +689,27 @@ export class World<S extends ServerHost = ServerHost> {
 		try {
 			reply = await this.transport.exchange(this.id, id, request);
 		} catch (error) {
-			throw new WorldError(`The request could not reach the server: ${error instanceof Error ? error.message : String(error)}`);
+			throw new WorldError(
+				`The request could not reach the server: ${error instanceof Error ? error.message : String(error)}`
+			);
 		}
 		this.clock.advance(latency / 2);
 		const responseTime = this.clock.now();
 		const url = new URL(request.url);
-		const received = context === null
-			? []
-			: this.jar(browser.id).receive(headerValues(reply.response.headers, 'set-cookie'), request.url, responseTime, { context });
-		if (context !== null && url.protocol === 'https:' && headerValue(reply.response.headers, 'strict-transport-security')) {
+		const received =
+			context === null
+				? []
+				: this.jar(browser.id).receive(
+						headerValues(reply.response.headers, 'set-cookie'),
+						request.url,
+						responseTime,
+						{ context }
+					);
+		if (
+			context !== null &&
+			url.protocol === 'https:' &&
+			headerValue(reply.response.headers, 'strict-transport-security')
+		) {
 			this.#rememberHsts(browser.id, url.hostname);
 		}
 		const truth: GroundTruth = {
@@ -610,10 +721,15 @@ export class World<S extends ServerHost = ServerHost> {
 			privateIp: device.privateIp,
 			publicIp: network.publicIp
 		};
-		const { belief, mismatch } = this.#tracker.observe(reply.trace, { browserId: browser.id, personId: truth.personId, personName: truth.personName }, {
-			personName: (pid) => (pid ? (this.people.get(pid)?.name ?? 'someone') : 'an anonymous visitor'),
-			personForUser: (username) => this.#personForUser(username)
-		});
+		const { belief, mismatch } = this.#tracker.observe(
+			reply.trace,
+			{ browserId: browser.id, personId: truth.personId, personName: truth.personName },
+			{
+				personName: (pid) =>
+					pid ? (this.people.get(pid)?.name ?? 'someone') : 'an anonymous visitor',
+				personForUser: (username) => this.#personForUser(username)
+			}
+		);
 		const event: ExchangeEvent = {
 			type: 'exchange',
 			id,
@@ -665,14 +781,23 @@ export class World<S extends ServerHost = ServerHost> {
 	}
 
 	#act(action: string, text: string, subjects: string[]): void {
-		const event: ActionEvent = { type: 'action', seq: this.log.length, time: this.clock.now(), action, text, subjects };
+		const event: ActionEvent = {
+			type: 'action',
+			seq: this.log.length,
+			time: this.clock.now(),
+			action,
+			text,
+			subjects
+		};
 		this.log.push(event);
 	}
 
 	#freePrivateIp(networkId: string, except?: string): string {
 		const network = this.#network(networkId);
 		const taken = new Set(
-			[...this.devices.values()].filter((d) => d.networkId === networkId && d.id !== except).map((d) => d.privateIp)
+			[...this.devices.values()]
+				.filter((d) => d.networkId === networkId && d.id !== except)
+				.map((d) => d.privateIp)
 		);
 		return nextPrivateIp(network.privatePrefix, taken);
 	}

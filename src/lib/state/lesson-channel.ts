@@ -7,7 +7,9 @@ export interface LessonBroadcast {
 const CHANNEL = 'session-lab-lesson';
 
 /** Opens the channel between a lesson page and its notes window; `null` where unsupported. */
-export function openLessonChannel(onMessage?: (message: LessonBroadcast) => void): BroadcastChannel | null {
+export function openLessonChannel(
+	onMessage?: (message: LessonBroadcast) => void
+): BroadcastChannel | null {
 	if (typeof BroadcastChannel === 'undefined') return null;
 	const channel = new BroadcastChannel(CHANNEL);
 	if (onMessage) {

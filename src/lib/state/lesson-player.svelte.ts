@@ -82,7 +82,11 @@ export class LessonPlayer {
 	async predict(choice: number | null): Promise<void> {
 		const prediction = this.pending;
 		if (!prediction) return;
-		this.answer = { step: this.position, choice, correct: choice === null ? null : choice === prediction.answer };
+		this.answer = {
+			step: this.position,
+			choice,
+			correct: choice === null ? null : choice === prediction.answer
+		};
 		this.pending = null;
 		const next = this.steps[this.position];
 		await this.#play(next);

@@ -62,7 +62,9 @@ export class WorldState {
 	/** The session label (S1…) of a cookie value that is a session id the server issued. */
 	sessionLabel(value: string): string | null {
 		void this.version;
-		return this.#world.issuedSessions().find((session) => value.includes(session.id))?.label ?? null;
+		return (
+			this.#world.issuedSessions().find((session) => value.includes(session.id))?.label ?? null
+		);
 	}
 
 	/** Commands the user has run since the scenario's setup. */

@@ -32,7 +32,12 @@ const app = new WebApp({ now: () => clock, random: new SeededRandom(7) }, { host
 registry.register('book', app);
 const transport = new NodeFetchTransport();
 
-function request(method: string, path: string, headers: Array<[string, string]> = [], body = ''): SimRequest {
+function request(
+	method: string,
+	path: string,
+	headers: Array<[string, string]> = [],
+	body = ''
+): SimRequest {
 	return {
 		method,
 		url: `http://127.0.0.1:5000${path}`,
@@ -66,7 +71,12 @@ describe("the book's test, through MSW's Node side", () => {
 		const { response } = await transport.exchange(
 			'book',
 			'x3',
-			request('POST', '/api/code', [['Content-Type', 'application/x-www-form-urlencoded']], 'code=abc')
+			request(
+				'POST',
+				'/api/code',
+				[['Content-Type', 'application/x-www-form-urlencoded']],
+				'code=abc'
+			)
 		);
 		expect(response.body).toBe('{"result":"set"}');
 		const [setCookie] = headerValues(response.headers, 'set-cookie');
@@ -78,7 +88,11 @@ describe("the book's test, through MSW's Node side", () => {
 	});
 
 	it('4. GET /api/code with that cookie is {"result":"abc"}', async () => {
-		const { response } = await transport.exchange('book', 'x4', request('GET', '/api/code', [['Cookie', cookie]]));
+		const { response } = await transport.exchange(
+			'book',
+			'x4',
+			request('GET', '/api/code', [['Cookie', cookie]])
+		);
 		expect(response.body).toBe('{"result":"abc"}');
 		expect(headerValues(response.headers, 'set-cookie')).toEqual([`${cookie}; Path=/; HttpOnly`]);
 	});

@@ -31,7 +31,10 @@ export async function startWorker(base: string): Promise<void> {
 			onUnhandledRequest: 'bypass',
 			quiet: true
 		});
-		useTransport(new WorkerTransport(base, directTransport), { mode: 'service worker', reason: null });
+		useTransport(new WorkerTransport(base, directTransport), {
+			mode: 'service worker',
+			reason: null
+		});
 	} catch (error) {
 		const detail = error instanceof Error ? error.message : String(error);
 		useTransport(directTransport, {

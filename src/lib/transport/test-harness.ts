@@ -12,7 +12,10 @@ export function inProcessTransport(): { transport: Transport; registry: ServerRe
 }
 
 /** Builds a scenario's world on a private in-process transport. */
-export async function worldFor(scenario: Scenario, transport?: { transport: Transport; registry: ServerRegistry }) {
+export async function worldFor(
+	scenario: Scenario,
+	transport?: { transport: Transport; registry: ServerRegistry }
+) {
 	const { registry, transport: chosen } = transport ?? inProcessTransport();
 	const { world } = await createWorld(scenario, chosen, registry, 'test');
 	return world;

@@ -90,7 +90,8 @@ export function validateResponseHead(value: unknown): WireResponseHead | string 
 	if (typeof head.status !== 'number') return 'x-sim-response.status must be a number.';
 	if (typeof head.statusText !== 'string') return 'x-sim-response.statusText must be a string.';
 	if (!isHeaderList(head.headers)) return 'x-sim-response.headers must be a list.';
-	if (typeof head.trace !== 'object' || head.trace === null) return 'x-sim-response.trace is missing.';
+	if (typeof head.trace !== 'object' || head.trace === null)
+		return 'x-sim-response.trace is missing.';
 	return head as unknown as WireResponseHead;
 }
 

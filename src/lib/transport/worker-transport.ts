@@ -27,7 +27,11 @@ export class WorkerTransport implements Transport {
 		return this.fallback.exchange(worldId, exchangeId, request);
 	}
 
-	async #tryOnce(worldId: string, exchangeId: string, request: SimRequest): Promise<ServerReply | null> {
+	async #tryOnce(
+		worldId: string,
+		exchangeId: string,
+		request: SimRequest
+	): Promise<ServerReply | null> {
 		const carrier = carrierRequest(location.origin, this.base, worldId, exchangeId, request);
 		const response = await fetch(carrier, { cache: 'no-store' });
 		return readCarrierResponse(response);
