@@ -1,3 +1,4 @@
+import type { Command } from '$lib/engine/commands';
 import type { Transport } from '$lib/engine/transport';
 import type { Prediction, Scenario, ScenarioStep } from '$lib/scenarios/scenario';
 import { runStep } from '$lib/scenarios/run-step';
@@ -30,6 +31,8 @@ export class LessonPlayer {
 	/** The answer to the prediction of the current step, once given. */
 	answer = $state<PredictionAnswer | null>(null);
 	busy = $state(false);
+	/** The engine commands each played step ran, so the sandbox can carry the lesson on. */
+	#ran: Command[][] = [];
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
 	private constructor(
@@ -111,7 +114,10 @@ export class LessonPlayer {
 		try {
 			await this.sim.reset();
 			const target = Math.max(0, Math.min(position, this.steps.length));
-			for (let index = 0; index < target; index++) await runStep(this.sim.world, this.steps[index]);
+			this.#ran = [];
+			for (let index = 0; index < target; index++) {
+				this.#ran.push(await runStep(this.sim.world, this.steps[index]));
+			}
 			this.position = target;
 			this.pending = null;
 			this.answer = null;
@@ -122,6 +128,11 @@ export class LessonPlayer {
 			this.busy = false;
 			this.sim.version++;
 		}
+	}
+
+	/** Every engine command the played steps ran, in order. */
+	get ranCommands(): Command[] {
+		return this.#ran.flat();
 	}
 
 	/** Starts the lesson over. */
@@ -160,7 +171,7 @@ export class LessonPlayer {
 	async #play(step: ScenarioStep): Promise<void> {
 		this.busy = true;
 		try {
-			await runStep(this.sim.world, step);
+			this.#ran.push(await runStep(this.sim.world, step));
 			this.sim.error = null;
 		} catch (error) {
 			this.sim.error = errorMessage(error);

@@ -1,32 +1,32 @@
-import type { WorldState } from './world-state.svelte';
+import type { Command } from '$lib/engine/commands';
 
-/** A lesson carried over to the sandbox: which lesson, how far it was played, and what followed. */
+/** A lesson carried over to the sandbox: its world, and the commands its played steps ran. */
 export interface Handoff {
 	slug: string;
-	playSteps: number;
+	history: Command[];
 }
 
 const KEY = 'session-lab:handoff';
 
-/** Remembers the lesson's state for the sandbox page that opens next. */
-export function handOffToSandbox(sim: WorldState, position?: number): void {
-	const handoff: Handoff = { slug: sim.scenario.slug, playSteps: position ?? sim.playSteps };
+/** Remembers a lesson's state for the sandbox page that opens next; false if storage refused. */
+export function handOffToSandbox(slug: string, history: Command[]): boolean {
 	try {
-		sessionStorage.setItem(KEY, JSON.stringify(handoff));
+		sessionStorage.setItem(KEY, JSON.stringify({ slug, history } satisfies Handoff));
+		return true;
 	} catch {
-		/* Storage unavailable: the sandbox opens with its own world. */
+		return false;
 	}
 }
 
-/** Takes the handoff, if any (it is used once). */
-export function takeHandoff(): Handoff | null {
+/** Takes the handoff, if any (it is used once). The history is validated by the caller. */
+export function takeHandoff(): { slug: string; history: unknown } | null {
 	try {
 		const text = sessionStorage.getItem(KEY);
 		sessionStorage.removeItem(KEY);
 		if (!text) return null;
-		const value = JSON.parse(text) as Partial<Handoff>;
-		if (typeof value.slug !== 'string' || typeof value.playSteps !== 'number') return null;
-		return { slug: value.slug, playSteps: value.playSteps };
+		const value = JSON.parse(text) as { slug?: unknown; history?: unknown };
+		if (typeof value.slug !== 'string' || !Array.isArray(value.history)) return null;
+		return { slug: value.slug, history: value.history };
 	} catch {
 		return null;
 	}

@@ -1,7 +1,6 @@
 import type { Transport } from '$lib/engine/transport';
 import { World } from '$lib/engine/world';
 import type { Scenario } from '$lib/scenarios/scenario';
-import { runStep } from '$lib/scenarios/run-step';
 import { ServerRegistry } from '$lib/transport/server-registry';
 import { WebApp, type ServerSettings } from '$lib/webapp';
 
@@ -12,15 +11,13 @@ let worldCount = 0;
 
 /**
  * Builds a scenario's world on a transport: the web application as its server, registered so
- * the handlers can reach it, and the scenario's setup commands run, then its first `playSteps`
- * steps (a lesson opened in the sandbox starts where the lesson was).
+ * the handlers can reach it, and the scenario's setup commands run.
  */
 export async function createWorld(
 	scenario: Scenario,
 	transport: Transport,
 	registry: ServerRegistry,
-	id = `w${++worldCount}`,
-	playSteps = 0
+	id = `w${++worldCount}`
 ): Promise<{ world: AppWorld; dispose: () => void }> {
 	const world = new World<WebApp>({
 		id,
@@ -36,6 +33,5 @@ export async function createWorld(
 	await world.server.prepare();
 	const dispose = registry.register(id, world.server);
 	for (const command of scenario.setup) await world.apply(command);
-	for (const step of scenario.steps.slice(0, playSteps)) await runStep(world, step);
 	return { world, dispose };
 }

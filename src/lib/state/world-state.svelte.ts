@@ -33,9 +33,7 @@ export class WorldState {
 	private constructor(
 		readonly scenario: Scenario,
 		private readonly transport: Transport,
-		private readonly registry: ServerRegistry,
-		/** Lesson steps played before the history, for a lesson opened in the sandbox. */
-		readonly playSteps: number
+		private readonly registry: ServerRegistry
 	) {}
 
 	/** Builds the scenario's world and wraps it; `history` is replayed after the setup. */
@@ -43,9 +41,9 @@ export class WorldState {
 		scenario: Scenario,
 		transport: Transport,
 		registry: ServerRegistry,
-		options: { playSteps?: number; history?: Command[] } = {}
+		options: { history?: Command[] } = {}
 	): Promise<WorldState> {
-		const state = new WorldState(scenario, transport, registry, options.playSteps ?? 0);
+		const state = new WorldState(scenario, transport, registry);
 		if (options.history?.length) {
 			await state.#rebuild(options.history);
 			return state;
@@ -124,13 +122,7 @@ export class WorldState {
 	async #rebuild(history: Command[]): Promise<void> {
 		const id = this.#world?.id;
 		this.dispose();
-		const { world, dispose } = await createWorld(
-			this.scenario,
-			this.transport,
-			this.registry,
-			id,
-			this.playSteps
-		);
+		const { world, dispose } = await createWorld(this.scenario, this.transport, this.registry, id);
 		for (const command of history) await world.apply(command).catch(() => undefined);
 		this.#history = [...history];
 		this.#dispose = dispose;
