@@ -88,7 +88,8 @@ export class World<S extends ServerHost = ServerHost> {
 	readonly clock: VirtualClock;
 	readonly random: SeededRandom;
 	readonly server: S;
-	readonly transport: Transport;
+	/** How exchanges reach the server; bulk runs switch to the in-page transport for speed. */
+	transport: Transport;
 	siteUrl: string;
 	readonly networks = new Map<string, Network>();
 	readonly devices = new Map<string, Device>();

@@ -67,6 +67,7 @@ export class WorldState {
 
 	/** Commands the user has run since the scenario's setup. */
 	get history(): readonly Command[] {
+		void this.version;
 		return this.#history;
 	}
 
