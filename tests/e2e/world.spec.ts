@@ -91,17 +91,17 @@ test('a laptop moving from home to the cafe keeps its session under a new IP', a
 test('the clock bar steps time and its shortcuts stay out of text fields', async ({ page }) => {
 	await page.goto('./sandbox');
 	const clock = page.getByRole('timer', { name: 'Virtual time' });
-	await expect(clock).toHaveText('2026-11-25 09:00:00');
+	await expect(clock).toHaveText('09:00:00');
 	await page.getByRole('button', { name: 'Step forward' }).click();
-	await expect(clock).toHaveText('2026-11-25 09:01:00');
+	await expect(clock).toHaveText('09:01:00');
 	await page
 		.getByRole('region', { name: "Firefox on Alice's laptop" })
 		.getByRole('textbox', { name: 'code' })
 		.press('ArrowRight');
-	await expect(clock).toHaveText('2026-11-25 09:01:00');
+	await expect(clock).toHaveText('09:01:00');
 	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 	await page.keyboard.press('ArrowRight');
-	await expect(clock).toHaveText('2026-11-25 09:02:00');
+	await expect(clock).toHaveText('09:02:00');
 	await page.getByRole('button', { name: 'Step back' }).click();
-	await expect(clock).toHaveText('2026-11-25 09:01:00');
+	await expect(clock).toHaveText('09:01:00');
 });

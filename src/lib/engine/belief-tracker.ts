@@ -10,6 +10,8 @@ export interface IssuedSession {
 	/** The person the session belongs to: who sat there at creation, or who logged in. */
 	ownerPersonId: string | null;
 	live: boolean;
+	/** The user the server last tied the session to; absent in snapshots made before it existed. */
+	user?: string | null;
 }
 
 /** Who made a request, as the tracker needs it. */
@@ -88,8 +90,15 @@ export class BeliefTracker {
 		let mismatch: Mismatch | null = null;
 		if (session && trace.decision === 'destroyed') this.#setLive(session, false);
 		else if (session) {
-			if (trace.user)
+			if (trace.user && this.#isLogin(session, trace)) {
+				// Whoever logs in owns the session from now on, at the browser that logged in. After a
+				// fixation, the attacker's browser that was first issued the id becomes "another browser".
+				session.browserId = who.browserId;
+				this.#setOwner(session, names.personForUser(trace.user) ?? who.personId);
+			} else if (trace.user) {
 				this.#setOwner(session, names.personForUser(trace.user) ?? session.ownerPersonId);
+			}
+			session.user = trace.user;
 			this.#setLive(session, true);
 			mismatch = this.#mismatch(session, who, names);
 		}
@@ -101,13 +110,25 @@ export class BeliefTracker {
 		return { belief, mismatch };
 	}
 
+	/**
+	 * A login: the server names a user for a session that had none (or another one), or it
+	 * moved the session to a new id. A session restored from an older snapshot has no record of
+	 * its user; its first named user is taken as known, not as a login.
+	 */
+	#isLogin(session: IssuedSession, trace: ServerTrace): boolean {
+		if (trace.decision === 'regenerated') return true;
+		if (session.user === undefined) return false;
+		return session.user !== trace.user;
+	}
+
 	#issue(id: string, who: Requester): IssuedSession {
 		const session: IssuedSession = {
 			id,
 			label: `S${++this.#count}`,
 			browserId: who.browserId,
 			ownerPersonId: who.personId,
-			live: false
+			live: false,
+			user: null
 		};
 		this.#sessions.set(id, session);
 		return session;

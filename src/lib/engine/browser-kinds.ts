@@ -26,3 +26,11 @@ export const USER_AGENTS: Record<BrowserKind, string> = {
 export function laxByDefault(kind: BrowserKind): boolean {
 	return kind === 'Chrome';
 }
+
+/**
+ * Chrome refuses to store a `SameSite=None` cookie without `Secure` (RFC 6265bis §5.7); Firefox
+ * and Safari, as simulated here, still accept it.
+ */
+export function requiresSecureForNone(kind: BrowserKind): boolean {
+	return kind === 'Chrome';
+}

@@ -11,6 +11,12 @@ export interface RawRequest {
 }
 
 /**
+ * What a page on another site makes the browser send to ours: a form post, an image, or a link
+ * the person follows (a top-level GET, "same-site-lax" in RFC 6265bis §5.2.1).
+ */
+export type CrossSiteTarget = 'form' | 'image' | 'link';
+
+/**
  * Everything that can happen in a world, as plain data. Scenarios are lists of commands, and
  * the world's history is too, so any state can be rebuilt by replaying them.
  */
@@ -45,7 +51,7 @@ export type Command =
 			action: string;
 			fields: Record<string, string>;
 	  }
-	| { type: 'cross-site'; browserId: string; target: 'form' | 'image' }
+	| { type: 'cross-site'; browserId: string; target: CrossSiteTarget }
 	| { type: 'raw'; browserId: string; request: RawRequest }
 	| { type: 'advance'; milliseconds: number }
 	| { type: 'restart-server' }

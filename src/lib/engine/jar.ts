@@ -33,6 +33,24 @@ export interface SendOptions {
 	laxByDefault: boolean;
 }
 
+/** How a jar stores cookies where browsers differ. */
+export interface JarOptions {
+	/**
+	 * Reject `SameSite=None` without `Secure` at storage, as Chrome does: RFC 6265bis §5.7 ignores
+	 * a cookie whose same-site-flag is None unless its secure-only-flag is set. Firefox and Safari,
+	 * as simulated here, accept it.
+	 */
+	requireSecureForNone?: boolean;
+}
+
+/** Options for storing the cookies of one response. */
+export interface ReceiveOptions {
+	context?: SameSiteContext;
+	fromScript?: boolean;
+	/** Overrides the jar's own {@link JarOptions.requireSecureForNone} for this response. */
+	requireSecureForNone?: boolean;
+}
+
 /** The cookies a request carries, and the decision for every cookie in the jar. */
 export interface SendResult {
 	/** The `Cookie` header value, or `null` when nothing is sent. */
@@ -57,6 +75,12 @@ export class BrowserJar {
 	});
 	#order = new Map<string, number>();
 	#nextOrder = 0;
+	readonly #requireSecureForNone: boolean;
+
+	/** @param options how this browser differs from the others when storing cookies */
+	constructor(options: JarOptions = {}) {
+		this.#requireSecureForNone = options.requireSecureForNone ?? false;
+	}
 
 	/**
 	 * Stores the cookies of one response, as a browser does on receipt (RFC 6265bis §5.7).
@@ -68,19 +92,22 @@ export class BrowserJar {
 		headers: readonly string[],
 		url: string,
 		now: number,
-		options: { context?: SameSiteContext; fromScript?: boolean } = {}
+		options: ReceiveOptions = {}
 	): ReceiveResult[] {
 		return headers.map((header) => this.#receiveOne(header, url, now, options));
 	}
 
-	#receiveOne(
-		header: string,
-		url: string,
-		now: number,
-		options: { context?: SameSiteContext; fromScript?: boolean }
-	): ReceiveResult {
+	#receiveOne(header: string, url: string, now: number, options: ReceiveOptions): ReceiveResult {
 		const parsed = parseSetCookie(header);
 		if (typeof parsed === 'string') return { header, stored: false, message: parsed };
+		const requireSecure = options.requireSecureForNone ?? this.#requireSecureForNone;
+		if (requireSecure && toSameSite(parsed.sameSite) === 'none' && !parsed.secure) {
+			return {
+				header,
+				stored: false,
+				message: 'Rejected: SameSite=None needs the Secure attribute (RFC 6265bis §5.7).'
+			};
+		}
 		const overlaid = URL.canParse(url) ? this.#overlaysSecureCookie(parsed, new URL(url)) : null;
 		if (overlaid) {
 			return {
@@ -248,8 +275,8 @@ export class BrowserJar {
 	}
 
 	/** Rebuilds a jar from {@link BrowserJar.serialize}. */
-	static restore(cookies: readonly JarCookie[]): BrowserJar {
-		const jar = new BrowserJar();
+	static restore(cookies: readonly JarCookie[], options: JarOptions = {}): BrowserJar {
+		const jar = new BrowserJar(options);
 		for (const cookie of cookies) jar.put(cookie);
 		return jar;
 	}

@@ -201,7 +201,8 @@ const IssuedSessionSchema = v.object({
 	label: v.string(),
 	browserId: id,
 	ownerPersonId: nullableId,
-	live: v.boolean()
+	live: v.boolean(),
+	user: v.optional(v.nullable(v.string()))
 });
 
 const RequestSchema = v.object({

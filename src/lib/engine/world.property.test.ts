@@ -15,9 +15,18 @@ const everyday: fc.Arbitrary<Command> = fc.oneof(
 		code: fc.string({ maxLength: 12 })
 	}),
 	fc.record({ type: fc.constant('press-get' as const), browserId: fc.constantFrom(...BROWSERS) }),
-	fc.record({ type: fc.constant('close-browser' as const), browserId: fc.constantFrom(...BROWSERS) }),
-	fc.record({ type: fc.constant('open-browser' as const), browserId: fc.constantFrom(...BROWSERS) }),
-	fc.record({ type: fc.constant('advance' as const), milliseconds: fc.integer({ min: 0, max: 3_600_000 }) }),
+	fc.record({
+		type: fc.constant('close-browser' as const),
+		browserId: fc.constantFrom(...BROWSERS)
+	}),
+	fc.record({
+		type: fc.constant('open-browser' as const),
+		browserId: fc.constantFrom(...BROWSERS)
+	}),
+	fc.record({
+		type: fc.constant('advance' as const),
+		milliseconds: fc.integer({ min: 0, max: 3_600_000 })
+	}),
 	fc.record({
 		type: fc.constant('move-device' as const),
 		deviceId: fc.constantFrom('d1', 'd2'),
@@ -59,7 +68,9 @@ describe('world properties', () => {
 				for (const event of world.exchanges()) {
 					const ids = [
 						...event.cookiesSent.map((cookie) => cookie.value),
-						...headerValues(event.response.headers, 'set-cookie').map((h) => h.split(';')[0].split('=')[1])
+						...headerValues(event.response.headers, 'set-cookie').map(
+							(h) => h.split(';')[0].split('=')[1]
+						)
 					];
 					for (const id of ids) {
 						if (!holders.has(id)) holders.set(id, new Set());

@@ -1,6 +1,6 @@
 import { BeliefTracker, type IssuedSession } from './belief-tracker';
-import { laxByDefault } from './browser-kinds';
-import type { Command, RawRequest } from './commands';
+import { laxByDefault, requiresSecureForNone, type BrowserKind } from './browser-kinds';
+import type { Command, CrossSiteTarget, RawRequest } from './commands';
 import type { JarCookie, SameSiteContext } from './cookie-types';
 import { VirtualClock } from './clock';
 import type { ActionEvent, ExchangeEvent, GroundTruth, Initiator, WorldEvent } from './events';
@@ -235,7 +235,7 @@ export class World<S extends ServerHost = ServerHost> {
 					url: this.siteUrl,
 					page: { ...blankPage(), view: 'book' }
 				});
-				this.#jars.set(id, new BrowserJar());
+				this.#jars.set(id, new BrowserJar(jarOptions(command.kind)));
 				return this.#act('add-browser', `${this.label(id)} opens.`, [id]);
 			}
 			case 'add-person': {
@@ -521,10 +521,13 @@ export class World<S extends ServerHost = ServerHost> {
 
 	/**
 	 * The browser opens the other site, whose page sends a request to ours: a form post (a
-	 * cross-site top-level POST) or an image (a cross-site subresource). Both are "cross-site"
-	 * for SameSite (RFC 6265bis §5.2.1): only None cookies go, and Lax-by-default keeps unset ones home.
+	 * cross-site top-level POST), an image (a cross-site subresource), or a link the person
+	 * follows (a cross-site top-level GET). For SameSite (RFC 6265bis §5.2.1) the first two are
+	 * cross-site: only None cookies go, and Lax-by-default keeps unset ones home. The link is a
+	 * top-level navigation with a safe method, so it is "same-site-lax": Lax cookies go too, and
+	 * only Strict ones stay home.
 	 */
-	async #crossSite(browserId: string, target: 'form' | 'image'): Promise<void> {
+	async #crossSite(browserId: string, target: CrossSiteTarget): Promise<void> {
 		const browser = this.#openBrowser(browserId);
 		const evilUrl = 'http://evil.example/';
 		await this.#navigate(browserId, evilUrl, 'navigate');
@@ -540,8 +543,9 @@ export class World<S extends ServerHost = ServerHost> {
 						fromScript: false
 					}
 				: { method: 'GET', url: appUrl, body: '', pageUrl: evilUrl, fromScript: false };
-		const event = await this.#fetch(browser, forged, 'cross-site', 'none');
-		if (target === 'form') {
+		const context: SameSiteContext = target === 'link' ? 'lax' : 'none';
+		const event = await this.#fetch(browser, forged, 'cross-site', context);
+		if (target !== 'image') {
 			browser.url = event.request.url;
 			browser.page = pageAfterNavigation(browser.page, browser.url, event.response);
 		}
@@ -884,7 +888,7 @@ export class World<S extends ServerHost = ServerHost> {
 		for (const person of data.people) world.people.set(person.id, structuredClone(person));
 		for (const { cookies, hsts, ...browser } of data.browsers) {
 			world.browsers.set(browser.id, structuredClone(browser));
-			world.#jars.set(browser.id, BrowserJar.restore(cookies));
+			world.#jars.set(browser.id, BrowserJar.restore(cookies, jarOptions(browser.kind)));
 			if (hsts.length) world.#hsts.set(browser.id, new Set(hsts));
 		}
 		world.#tracker = BeliefTracker.restore(data.sessions);
@@ -908,6 +912,11 @@ export interface WorldSnapshotData {
 	sessions: IssuedSession[];
 	server: unknown;
 	log: WorldEvent[];
+}
+
+/** How a browser of this kind stores cookies. */
+function jarOptions(kind: BrowserKind): { requireSecureForNone: boolean } {
+	return { requireSecureForNone: requiresSecureForNone(kind) };
 }
 
 function describeChanges(changes: Record<string, unknown>): string {

@@ -60,7 +60,11 @@ const commandSchemas = [
 		action: v.string(),
 		fields: v.record(v.string(), v.string())
 	}),
-	v.object({ type: v.literal('cross-site'), browserId: id, target: v.picklist(['form', 'image']) }),
+	v.object({
+		type: v.literal('cross-site'),
+		browserId: id,
+		target: v.picklist(['form', 'image', 'link'])
+	}),
 	v.object({
 		type: v.literal('raw'),
 		browserId: id,

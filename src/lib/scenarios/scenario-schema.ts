@@ -108,7 +108,7 @@ const COMMAND_SCHEMAS = {
 	'cross-site': v.strictObject({
 		type: v.literal('cross-site'),
 		browserId: id,
-		target: v.picklist(['form', 'image'])
+		target: v.picklist(['form', 'image', 'link'])
 	}),
 	raw: v.strictObject({ type: v.literal('raw'), browserId: id, request: rawRequest }),
 	advance: v.strictObject({

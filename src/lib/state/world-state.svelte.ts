@@ -10,6 +10,14 @@ export function errorMessage(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
+/** What {@link WorldState.batch} hands its job. */
+export interface BatchControl {
+	/** Lets the views re-read the world now. */
+	refresh(): void;
+	/** Adds a command the job ran to the history (written at the end of the batch). */
+	record(command: Command): void;
+}
+
 /**
  * The UI's handle on one world: it sends commands, keeps the history for "Step back", and
  * bumps `version` on every change so that views re-read the world.
@@ -29,6 +37,8 @@ export class WorldState {
 	#history: Command[] = [];
 	#dispose: () => void = () => {};
 	#unsubscribe: () => void = () => {};
+	/** While true, world changes do not bump `version` (a bulk run refreshes the views itself). */
+	#quiet = false;
 
 	private constructor(
 		readonly scenario: Scenario,
@@ -91,6 +101,34 @@ export class WorldState {
 		}
 	}
 
+	/**
+	 * Runs a bulk job on the world without refreshing the views after every change: `version`
+	 * moves only when the job calls `refresh`, and once at the end. The commands the job passes
+	 * to `record` go into the history in one go at the end, even when it fails or is cancelled.
+	 * Errors become `error`, as with {@link WorldState.run}.
+	 */
+	async batch(job: (world: AppWorld, control: BatchControl) => Promise<void>): Promise<boolean> {
+		this.busy = true;
+		this.#quiet = true;
+		const ran: Command[] = [];
+		try {
+			await job(this.#world, {
+				refresh: () => this.version++,
+				record: (command) => void ran.push(command)
+			});
+			this.error = null;
+			return true;
+		} catch (error) {
+			this.error = errorMessage(error);
+			return false;
+		} finally {
+			for (const command of ran) this.#record(command, false);
+			this.#quiet = false;
+			this.busy = false;
+			this.version++;
+		}
+	}
+
 	/** Undoes the last command by replaying the scenario up to the one before it. */
 	async stepBack(): Promise<void> {
 		if (this.#history.length === 0) return;
@@ -127,7 +165,9 @@ export class WorldState {
 		for (const command of history) await world.apply(command).catch(() => undefined);
 		this.#history = [...history];
 		this.#dispose = dispose;
-		this.#unsubscribe = world.subscribe(() => this.version++);
+		this.#unsubscribe = world.subscribe(() => {
+			if (!this.#quiet) this.version++;
+		});
 		this.#world = world;
 		this.version++;
 	}

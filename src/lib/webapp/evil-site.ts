@@ -16,12 +16,16 @@ export interface ForgedRequest {
 
 /**
  * The cross-site request the evil page causes: `form` is the auto-submitted
- * `POST /api/code` with `code=pwned`; `image` is the `<img>` GET of `/api/code`.
+ * `POST /api/code` with `code=pwned`; `image` is the `<img>` GET of `/api/code`; `link` is the
+ * same GET as a top-level navigation the visitor makes by following a link.
  * @param appOrigin the application's origin, for example `http://myapp.example`.
  */
-export function evilPageRequests(target: 'form' | 'image', appOrigin: string): ForgedRequest {
+export function evilPageRequests(
+	target: 'form' | 'image' | 'link',
+	appOrigin: string
+): ForgedRequest {
 	const url = `${appOrigin}/api/code`;
-	if (target === 'image') return { method: 'GET', url, body: '' };
+	if (target !== 'form') return { method: 'GET', url, body: '' };
 	return {
 		method: 'POST',
 		url,

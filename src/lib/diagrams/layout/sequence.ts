@@ -7,6 +7,8 @@ import { mismatchWord } from './mismatch';
 /** Sizes of the sequence diagram, in px (SVG user units drawn 1:1). */
 export const SEQUENCE = {
 	column: 200,
+	/** The narrowest column, used when the panel is too small for all lifelines. */
+	minColumn: 128,
 	margin: 24,
 	header: 96,
 	actionHeight: 34,
@@ -140,8 +142,27 @@ function split(label: string): [string, string] {
  * Lays out the lifelines: browsers grouped by device (with who sits there), then one lifeline
  * per network (its NAT and public IP), the eavesdroppers, and the server.
  */
-export function sequenceColumns(scene: Scene, events: readonly WorldEvent[] = []): SequenceColumns {
-	const { column, margin } = SEQUENCE;
+export function sequenceColumns(
+	scene: Scene,
+	events: readonly WorldEvent[] = [],
+	availableWidth?: number
+): SequenceColumns {
+	const natural = buildColumns(scene, events, SEQUENCE.column);
+	if (!availableWidth) return natural;
+	// Leave room for a vertical scroll bar and the frame.
+	const usable = availableWidth - 2 * SEQUENCE.margin - 24;
+	const fitting = Math.floor(usable / natural.lifelines.length);
+	const column = Math.max(SEQUENCE.minColumn, Math.min(SEQUENCE.column, fitting));
+	return column === SEQUENCE.column ? natural : buildColumns(scene, events, column);
+}
+
+/** Lifelines at a given column width; titles are shortened to fit it. */
+function buildColumns(
+	scene: Scene,
+	events: readonly WorldEvent[],
+	column: number
+): SequenceColumns {
+	const { margin } = SEQUENCE;
 	const fit = (text: string) => fitText(text, column - 12, SANS_CHAR);
 	const lifelines: Lifeline[] = [];
 	const groups: LifelineGroup[] = [];

@@ -1,0 +1,1 @@
+import{st as e}from"./CrLEwQ-K.js";e();

@@ -1,0 +1,262 @@
+/**
+ * The crowd: one world with many browsers and many exchanges, run without freezing the page.
+ * The work runs in chunks of about {@link CHUNK_BUDGET_MS}; between chunks the runner yields to
+ * the event loop, so input, painting and timers get their turn and no task runs for long.
+ *
+ * A crowd run goes over the in-page transport (fast-forward; the service worker would add a
+ * round trip per exchange) and restores the page's transport afterwards. Its commands go into
+ * the history in one go, so saving and replaying stay exact; but "Step back" after a crowd run
+ * replays the whole crowd, which takes as long as the run did.
+ */
+import type { Command } from '$lib/engine/commands';
+import type { ActionEvent, WorldEvent } from '$lib/engine/events';
+import type { NetworkKind } from '$lib/engine/model';
+import type { Transport } from '$lib/engine/transport';
+import { directTransport } from '$lib/transport/site-transport';
+import type { AppWorld } from './world-factory';
+import type { BatchControl, WorldState } from './world-state.svelte';
+
+/** Real milliseconds of work per chunk before the runner yields. */
+export const CHUNK_BUDGET_MS = 10;
+
+/** How often, at most, the views re-read the world during a run (each refresh costs a render). */
+export const REFRESH_EVERY_MS = 1000;
+
+/** The clock and the yield a chunked run uses; injected in tests. */
+export interface ChunkScheduler {
+	/** Milliseconds from a monotonic clock (`performance.now()`). */
+	now(): number;
+	/** Resolves in a later task, after the browser has had its turn. */
+	yield(): Promise<void>;
+}
+
+/** What a chunked run did. */
+export interface ChunkReport {
+	/** Steps that ran. */
+	done: number;
+	/** Chunks, that is tasks between yields. */
+	chunks: number;
+	/** The longest chunk, in ms: the work between two yields. */
+	longestChunkMs: number;
+	/** Wall time of the whole run, in ms, yields included. */
+	elapsedMs: number;
+	/** Whether the signal stopped the run early. */
+	cancelled: boolean;
+}
+
+/** Options of {@link runInChunks}. */
+export interface ChunkOptions {
+	/** Work per chunk, in ms; defaults to {@link CHUNK_BUDGET_MS}. */
+	budgetMs?: number;
+	signal?: AbortSignal;
+	scheduler?: ChunkScheduler;
+	/** Called after every chunk, before the yield. */
+	onChunk?(done: number, total: number): void;
+}
+
+/** `scheduler.yield()` where the browser has it, else a MessageChannel task, else a timeout. */
+export const browserScheduler: ChunkScheduler = {
+	now: () => performance.now(),
+	yield: () => {
+		const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+		if (typeof scheduler?.yield === 'function') return scheduler.yield();
+		if (typeof MessageChannel === 'function') {
+			return new Promise((resolve) => {
+				const channel = new MessageChannel();
+				channel.port1.onmessage = () => {
+					channel.port1.close();
+					resolve();
+				};
+				channel.port2.postMessage(null);
+			});
+		}
+		return new Promise((resolve) => setTimeout(resolve, 0));
+	}
+};
+
+/**
+ * Runs `step(0)` … `step(total - 1)` in order, in chunks: each chunk runs steps until
+ * `budgetMs` have passed on the scheduler's clock, then yields. A step always finishes; the
+ * signal is checked between steps.
+ */
+export async function runInChunks(
+	total: number,
+	step: (index: number) => Promise<unknown>,
+	options: ChunkOptions = {}
+): Promise<ChunkReport> {
+	const scheduler = options.scheduler ?? browserScheduler;
+	const budget = options.budgetMs ?? CHUNK_BUDGET_MS;
+	const started = scheduler.now();
+	const report: ChunkReport = {
+		done: 0,
+		chunks: 0,
+		longestChunkMs: 0,
+		elapsedMs: 0,
+		cancelled: false
+	};
+	while (report.done < total) {
+		if (options.signal?.aborted) {
+			report.cancelled = true;
+			break;
+		}
+		const chunkStart = scheduler.now();
+		do {
+			await step(report.done);
+			report.done++;
+		} while (
+			report.done < total &&
+			scheduler.now() - chunkStart < budget &&
+			!options.signal?.aborted
+		);
+		report.chunks++;
+		report.longestChunkMs = Math.max(report.longestChunkMs, scheduler.now() - chunkStart);
+		options.onChunk?.(report.done, total);
+		if (report.done < total) await scheduler.yield();
+	}
+	if (options.signal?.aborted && report.done < total) report.cancelled = true;
+	report.elapsedMs = scheduler.now() - started;
+	return report;
+}
+
+/** What {@link runCrowd} asks for. */
+export interface CrowdOptions {
+	/** New browsers, each on a new device. */
+	browsers: number;
+	/** Exchanges in all, shared round-robin among the new browsers. */
+	requests: number;
+	signal?: AbortSignal;
+	onProgress?(done: number, total: number): void;
+}
+
+/** The figures of a crowd run. */
+export interface CrowdResult extends ChunkReport {
+	/** Exchanges per real second over the exchange phase. */
+	exchangesPerSecond: number;
+}
+
+/** Extra knobs for tests and benchmarks. */
+export interface CrowdDeps {
+	scheduler?: ChunkScheduler;
+	/** The fast transport for the run; defaults to the page's in-page transport. */
+	transport?: Transport;
+	budgetMs?: number;
+	refreshEveryMs?: number;
+}
+
+/** The networks a crowd joins when the world has none. */
+const DEFAULT_NETWORK: NetworkKind = 'home';
+
+/** The i-th exchange of a browser: set a code first, then alternately read and set it. */
+export function crowdCommand(browserId: string, round: number): Command {
+	return round % 2 === 0
+		? { type: 'press-set', browserId, code: `crowd-${round}` }
+		: { type: 'press-get', browserId };
+}
+
+/** The id an add-… command created, read from the action event it appended. */
+function createdId(events: WorldEvent[], action: string): string {
+	const event = events.find((e): e is ActionEvent => e.type === 'action' && e.action === action);
+	const id = event?.subjects[0];
+	if (!id) throw new Error(`The world did not report the new ${action.slice(4)}.`);
+	return id;
+}
+
+/**
+ * Adds `browsers` browsers (each on a new laptop, spread over the world's networks) and runs
+ * `requests` exchanges among them, in chunks that keep every task short. The views refresh at
+ * most every {@link REFRESH_EVERY_MS}; `onProgress` reports after every chunk.
+ * @returns the figures, or `null` when the world reported an error (then `sim.error` says why)
+ */
+export async function runCrowd(
+	sim: WorldState,
+	options: CrowdOptions,
+	deps: CrowdDeps = {}
+): Promise<CrowdResult | null> {
+	const scheduler = deps.scheduler ?? browserScheduler;
+	const refreshEvery = deps.refreshEveryMs ?? REFRESH_EVERY_MS;
+	const browsers = Math.max(0, Math.floor(options.browsers));
+	const requests = browsers > 0 ? Math.max(0, Math.floor(options.requests)) : 0;
+	let result: CrowdResult | null = null;
+	const ok = await sim.batch(async (world: AppWorld, control: BatchControl) => {
+		const saved = world.transport;
+		world.transport = deps.transport ?? directTransport;
+		try {
+			const run = async (command: Command) => {
+				const events = await world.apply(command);
+				control.record(command);
+				return events;
+			};
+			let lastRefresh = scheduler.now();
+			const onChunk = (done: number, total: number, phase: 'setup' | 'run') => {
+				const now = scheduler.now();
+				if (now - lastRefresh >= refreshEvery) {
+					lastRefresh = now;
+					control.refresh();
+				}
+				// Setup counts as the first tenth of the bar when there are exchanges to run.
+				const scale = requests > 0 ? 0.1 : 1;
+				const fraction = phase === 'setup' ? (done / total) * scale : scale + (done / total) * 0.9;
+				options.onProgress?.(Math.round(fraction * (browsers + requests)), browsers + requests);
+			};
+			if ([...world.networks.values()].length === 0) {
+				await run({ type: 'add-network', kind: DEFAULT_NETWORK });
+			}
+			const networks = [...world.networks.keys()];
+			const ids: string[] = [];
+			const first = world.devices.size + 1;
+			const setup = await runInChunks(
+				browsers,
+				async (i) => {
+					const number = first + i;
+					const deviceId = createdId(
+						await run({
+							type: 'add-device',
+							kind: 'laptop',
+							name: `Crowd laptop ${number}`,
+							networkId: networks[i % networks.length]
+						}),
+						'add-device'
+					);
+					ids.push(
+						createdId(
+							await run({
+								type: 'add-browser',
+								deviceId,
+								kind: i % 2 === 0 ? 'Chrome' : 'Firefox'
+							}),
+							'add-browser'
+						)
+					);
+				},
+				{
+					scheduler,
+					signal: options.signal,
+					budgetMs: deps.budgetMs,
+					onChunk: (done, total) => onChunk(done, total, 'setup')
+				}
+			);
+			const exchanges = await runInChunks(
+				setup.cancelled ? 0 : requests,
+				(i) => run(crowdCommand(ids[i % ids.length], Math.floor(i / ids.length))),
+				{
+					scheduler,
+					signal: options.signal,
+					budgetMs: deps.budgetMs,
+					onChunk: (done, total) => onChunk(done, total, 'run')
+				}
+			);
+			result = {
+				done: exchanges.done,
+				chunks: setup.chunks + exchanges.chunks,
+				longestChunkMs: Math.max(setup.longestChunkMs, exchanges.longestChunkMs),
+				elapsedMs: setup.elapsedMs + exchanges.elapsedMs,
+				cancelled: setup.cancelled || exchanges.cancelled,
+				exchangesPerSecond:
+					exchanges.elapsedMs > 0 ? (exchanges.done * 1000) / exchanges.elapsedMs : 0
+			};
+		} finally {
+			world.transport = saved;
+		}
+	});
+	return ok ? (result as CrowdResult | null) : null;
+}
