@@ -19,8 +19,13 @@ import type { BatchControl, WorldState } from './world-state.svelte';
 /** Real milliseconds of work per chunk before the runner yields. */
 export const CHUNK_BUDGET_MS = 10;
 
-/** How often, at most, the views re-read the world during a run (each refresh costs a render). */
-export const REFRESH_EVERY_MS = 1000;
+/**
+ * How often, at most, the views re-read the world during a run. Each refresh re-renders every
+ * view, and with a thousand browsers some views (the world panel's browser windows) take far
+ * longer than a frame; so by default the views refresh once, at the end, and only the progress
+ * bar moves during the run.
+ */
+export const REFRESH_EVERY_MS = Number.POSITIVE_INFINITY;
 
 /** The clock and the yield a chunked run uses; injected in tests. */
 export interface ChunkScheduler {
@@ -164,7 +169,8 @@ function createdId(events: WorldEvent[], action: string): string {
 /**
  * Adds `browsers` browsers (each on a new laptop, spread over the world's networks) and runs
  * `requests` exchanges among them, in chunks that keep every task short. The views refresh at
- * most every {@link REFRESH_EVERY_MS}; `onProgress` reports after every chunk.
+ * most every {@link REFRESH_EVERY_MS} (by default only at the end); `onProgress` reports after
+ * every chunk.
  * @returns the figures, or `null` when the world reported an error (then `sim.error` says why)
  */
 export async function runCrowd(
