@@ -36,7 +36,8 @@ async function expectNoViolations(page: Page, where: string) {
 					return `    - ${node.target.join(' ')}\n      ${node.html.slice(0, 200)}\n      ${summary}`;
 				})
 				.join('\n');
-			const more = violation.nodes.length > 8 ? `\n    … and ${violation.nodes.length - 8} more` : '';
+			const more =
+				violation.nodes.length > 8 ? `\n    … and ${violation.nodes.length - 8} more` : '';
 			return `  [${violation.impact}] ${violation.id}: ${violation.help} (${violation.nodes.length})\n${nodes}${more}`;
 		})
 		.join('\n');

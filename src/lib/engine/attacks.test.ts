@@ -217,3 +217,39 @@ describe("cross-site 'link': a top-level GET is same-site-lax", () => {
 		expect(lastExchange(world.log).cookiesSent).toEqual([]);
 	});
 });
+
+describe('eavesdrop: both directions travel in the clear over http', () => {
+	const cafeScenario: Scenario = {
+		...sandboxScenario,
+		setup: [
+			{ type: 'add-network', kind: 'cafe' },
+			{ type: 'add-device', kind: 'laptop', name: "Alice's laptop", networkId: 'n1' },
+			{ type: 'add-device', kind: 'laptop', name: "Mallory's laptop", networkId: 'n1' },
+			{ type: 'add-browser', deviceId: 'd1', kind: 'Firefox' },
+			{ type: 'add-browser', deviceId: 'd2', kind: 'Firefox' }
+		]
+	};
+
+	it('copies a cookie from the Set-Cookie of the first response', async () => {
+		const world = await worldFor(cafeScenario);
+		await world.apply({ type: 'press-set', browserId: 'b1', code: 'secret' });
+		expect(lastExchange(world.log).cookiesSent).toEqual([]);
+		const [event] = await world.apply({ type: 'eavesdrop', attackerBrowserId: 'b2' });
+		expect(event).toMatchObject({ type: 'action', action: 'eavesdrop' });
+		expect(event.type === 'action' && event.text).toMatch(/copies dancer\.session\.$/);
+		expect(world.cookies('b2').map((c) => c.value)).toEqual(
+			world.cookies('b1').map((c) => c.value)
+		);
+		await world.apply({ type: 'press-get', browserId: 'b2' });
+		expect(world.browsers.get('b2')!.page.output).toBe('secret');
+	});
+
+	it('copies one cookie once when it goes up and comes back down', async () => {
+		const world = await worldFor(cafeScenario);
+		await world.apply({ type: 'press-set', browserId: 'b1', code: 'secret' });
+		await world.apply({ type: 'press-get', browserId: 'b1' });
+		const [event] = await world.apply({ type: 'eavesdrop', attackerBrowserId: 'b2' });
+		expect(event.type === 'action' && event.text).toMatch(/copies dancer\.session\.$/);
+		expect(world.cookies('b2')).toHaveLength(1);
+	});
+});

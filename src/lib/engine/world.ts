@@ -1,7 +1,7 @@
 import { BeliefTracker, type IssuedSession } from './belief-tracker';
 import { laxByDefault, requiresSecureForNone, type BrowserKind } from './browser-kinds';
 import type { Command, CrossSiteTarget, RawRequest } from './commands';
-import type { JarCookie, SameSiteContext } from './cookie-types';
+import { sameCookieKey, type JarCookie, type SameSiteContext } from './cookie-types';
 import { VirtualClock } from './clock';
 import type { ActionEvent, ExchangeEvent, GroundTruth, Initiator, WorldEvent } from './events';
 import { headerValue, headerValues, type SimRequest } from './http';
@@ -553,8 +553,8 @@ export class World<S extends ServerHost = ServerHost> {
 
 	/**
 	 * Someone on an open network reads an exchange off the air. Plain http gives away every
-	 * header, Cookie included, and the cookies land in the eavesdropper's jar; over https only
-	 * the host and the sizes show.
+	 * header, the request's Cookie and the response's Set-Cookie alike, and those cookies land in
+	 * the eavesdropper's jar; over https only the host and the sizes show.
 	 */
 	#eavesdrop(attackerBrowserId: string, exchangeId?: string): void {
 		const attacker = this.#openBrowser(attackerBrowserId);
@@ -582,7 +582,15 @@ export class World<S extends ServerHost = ServerHost> {
 			);
 			return;
 		}
-		const stolen = target.cookiesSent;
+		// Both directions are in the clear: the Cookie header going up, and Set-Cookie coming down.
+		const stolen: JarCookie[] = [];
+		const keep = (cookie: JarCookie) => {
+			const index = stolen.findIndex((old) => sameCookieKey(old, cookie));
+			if (index === -1) stolen.push(cookie);
+			else stolen[index] = cookie;
+		};
+		for (const cookie of target.cookiesSent) keep(cookie);
+		for (const result of target.received) if (result.cookie) keep(result.cookie);
 		const now = this.clock.now();
 		for (const cookie of stolen) this.jar(attackerBrowserId).put({ ...cookie, created: now });
 		const names = stolen.map((c) => c.name).join(', ') || 'no cookies';

@@ -42,9 +42,26 @@ export interface MapLayout {
 	links: MapLink[];
 }
 
+/** Column geometry: node width and gap, narrower when the panel is small. */
+interface Grid {
+	node: number;
+	gap: number;
+}
+
+/** The narrowest node; below it names would be cut too short to read. */
+const MIN_NODE = 104;
+
+/** Node width and gap that fit six columns into `availableWidth`, within limits. */
+function gridFor(availableWidth?: number): Grid {
+	if (!availableWidth) return { node: MAP.node, gap: MAP.gap };
+	const gap = availableWidth < 1000 ? 16 : MAP.gap;
+	const fitting = Math.floor((availableWidth - 2 * MAP.margin - 5 * gap - 24) / 6);
+	return { node: Math.max(MIN_NODE, Math.min(MAP.node, fitting)), gap };
+}
+
 /** Centre x of a column. */
-function columnX(index: number): number {
-	return MAP.margin + MAP.node / 2 + index * (MAP.node + MAP.gap);
+function columnX(index: number, grid: Grid = { node: MAP.node, gap: MAP.gap }): number {
+	return MAP.margin + grid.node / 2 + index * (grid.node + grid.gap);
 }
 
 /**
@@ -52,10 +69,11 @@ function columnX(index: number): number {
  * server. Each column keeps creation order at a fixed pitch, so things added later go below and
  * nothing already drawn moves.
  */
-export function layoutWorldMap(scene: Scene): MapLayout {
+export function layoutWorldMap(scene: Scene, availableWidth?: number): MapLayout {
+	const grid = gridFor(availableWidth);
 	const nodes: MapNode[] = [];
 	const at = new Map<string, MapNode>();
-	const fit = (text: string) => fitText(text, MAP.node - 14, SANS_CHAR);
+	const fit = (text: string) => fitText(text, grid.node - 14, SANS_CHAR);
 	const place = (
 		column: number,
 		row: number,
@@ -63,9 +81,9 @@ export function layoutWorldMap(scene: Scene): MapLayout {
 	) => {
 		const n: MapNode = {
 			...node,
-			x: columnX(column) - MAP.node / 2,
+			x: columnX(column, grid) - grid.node / 2,
 			y: MAP.top + row * MAP.pitch,
-			width: MAP.node,
+			width: grid.node,
 			height: MAP.nodeHeight
 		};
 		nodes.push(n);
@@ -186,9 +204,9 @@ export function layoutWorldMap(scene: Scene): MapLayout {
 	}
 	const rows = Math.max(people.length, devices.length, browsers.length, networks.length, 1);
 	return {
-		width: columnX(5) + MAP.node / 2 + MAP.margin,
+		width: columnX(5, grid) + grid.node / 2 + MAP.margin,
 		height: MAP.top + rows * MAP.pitch + MAP.margin,
-		columns: MAP_COLUMNS.map((title, i) => ({ x: columnX(i), title })),
+		columns: MAP_COLUMNS.map((title, i) => ({ x: columnX(i, grid), title })),
 		nodes,
 		links
 	};
