@@ -100,6 +100,7 @@ test.describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
 	});
 
 	test('each diagram tab in the sandbox', async ({ page }) => {
+		test.slow();
 		await page.goto('./sandbox');
 		const alice = page.getByRole('region', { name: "Firefox on Alice's laptop" });
 		await alice.getByRole('textbox', { name: 'code' }).fill('qwerty');
@@ -119,6 +120,7 @@ test.describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
 
 	for (const slug of SLUGS) {
 		test(`lesson ${slug}, at its start and at its end`, async ({ page }) => {
+			test.slow();
 			await openLesson(page, slug);
 			await expectNoViolations(page, `lesson ${slug} at its start`);
 			await playToEnd(page);
@@ -166,6 +168,7 @@ test.describe('accessibility in the dark theme', () => {
 	test.use({ colorScheme: 'dark' });
 
 	test('sandbox and a finished lesson', async ({ page }) => {
+		test.slow();
 		await page.goto('./sandbox');
 		const alice = page.getByRole('region', { name: "Firefox on Alice's laptop" });
 		await alice.getByRole('textbox', { name: 'code' }).fill('qwerty');

@@ -25,6 +25,11 @@ export interface BatchControl {
 export class WorldState {
 	/** Increases on every change in the world; read it to depend on the world. */
 	version = $state(0);
+	/**
+	 * The virtual time. It moves on its own while time plays, without bumping `version`: a tick
+	 * that changes nothing but the clock must not redraw every view.
+	 */
+	now = $state(0);
 	/** The last error a command raised, shown to the user; `null` when all is well. */
 	error = $state<string | null>(null);
 	/** Whether a command is running. */
@@ -39,6 +44,15 @@ export class WorldState {
 	#unsubscribe: () => void = () => {};
 	/** While true, world changes do not bump `version` (a bulk run refreshes the views itself). */
 	#quiet = false;
+	/** True while an `advance` runs: its notifications only move the clock, unless a timer fired. */
+	#advancing = false;
+	/** Log length when the views last refreshed. */
+	#seenLength = 0;
+	/** Session id to label, rebuilt when the world changes. */
+	#labels = $derived.by(() => {
+		void this.version;
+		return new Map(this.#world.issuedSessions().map((session) => [session.id, session.label]));
+	});
 
 	private constructor(
 		readonly scenario: Scenario,
@@ -69,10 +83,12 @@ export class WorldState {
 
 	/** The session label (S1…) of a cookie value that is a session id the server issued. */
 	sessionLabel(value: string): string | null {
-		void this.version;
-		return (
-			this.#world.issuedSessions().find((session) => value.includes(session.id))?.label ?? null
-		);
+		const labels = this.#labels;
+		const exact = labels.get(value);
+		if (exact) return exact;
+		// A signed-cookie session carries its id inside a longer value.
+		for (const [id, label] of labels) if (value.includes(id)) return label;
+		return null;
 	}
 
 	/** Commands the user has run since the scenario's setup. */
@@ -87,6 +103,7 @@ export class WorldState {
 	 */
 	async run(command: Command, options: { coalesce?: boolean } = {}): Promise<boolean> {
 		this.busy = true;
+		this.#advancing = command.type === 'advance';
 		try {
 			await this.#world.apply(command);
 			this.#record(command, options.coalesce ?? false);
@@ -97,8 +114,17 @@ export class WorldState {
 			return false;
 		} finally {
 			this.busy = false;
-			this.version++;
+			this.#refresh(this.#advancing);
+			this.#advancing = false;
 		}
+	}
+
+	/** Bumps `version`, unless only the clock moved. */
+	#refresh(onlyIfLogGrew: boolean): void {
+		this.now = this.#world.clock.now();
+		if (onlyIfLogGrew && this.#world.log.length === this.#seenLength) return;
+		this.#seenLength = this.#world.log.length;
+		this.version++;
 	}
 
 	/**
@@ -113,7 +139,7 @@ export class WorldState {
 		const ran: Command[] = [];
 		try {
 			await job(this.#world, {
-				refresh: () => this.version++,
+				refresh: () => this.#refresh(false),
 				record: (command) => void ran.push(command)
 			});
 			this.error = null;
@@ -125,7 +151,7 @@ export class WorldState {
 			for (const command of ran) this.#record(command, false);
 			this.#quiet = false;
 			this.busy = false;
-			this.version++;
+			this.#refresh(false);
 		}
 	}
 
@@ -166,9 +192,9 @@ export class WorldState {
 		this.#history = [...history];
 		this.#dispose = dispose;
 		this.#unsubscribe = world.subscribe(() => {
-			if (!this.#quiet) this.version++;
+			if (!this.#quiet) this.#refresh(this.#advancing);
 		});
 		this.#world = world;
-		this.version++;
+		this.#refresh(false);
 	}
 }
