@@ -72,6 +72,8 @@ export default ts.config(
 		ignores: [
 			'build/',
 			'build-subpath/',
+			'build-*/',
+			'bench-results/',
 			'.svelte-kit/',
 			'node_modules/',
 			'static/mockServiceWorker.js',

@@ -51,6 +51,8 @@ export class WorldState {
 	/** Session id to label, rebuilt when the world changes. */
 	#labels = $derived.by(() => {
 		void this.version;
+		// Rebuilt whole on every change and never mutated, so a plain Map is right here.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		return new Map(this.#world.issuedSessions().map((session) => [session.id, session.label]));
 	});
 

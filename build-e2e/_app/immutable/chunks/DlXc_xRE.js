@@ -1,1 +1,0 @@
-import{st as e}from"./CrLEwQ-K.js";e();
