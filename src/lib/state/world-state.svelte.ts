@@ -46,6 +46,8 @@ export class WorldState {
 	#quiet = false;
 	/** True while an `advance` runs: its notifications only move the clock, unless a timer fired. */
 	#advancing = false;
+	/** Length of the history, so that "Step back" follows it even when only the clock moved. */
+	#historyLength = $state(0);
 	/** Log length when the views last refreshed. */
 	#seenLength = 0;
 	/** Session id to label, rebuilt when the world changes. */
@@ -95,7 +97,7 @@ export class WorldState {
 
 	/** Commands the user has run since the scenario's setup. */
 	get history(): readonly Command[] {
-		void this.version;
+		void this.#historyLength;
 		return this.#history;
 	}
 
@@ -184,6 +186,7 @@ export class WorldState {
 		} else if (command.type !== 'type-code') {
 			this.#history.push(command);
 		}
+		this.#historyLength = this.#history.length;
 	}
 
 	async #rebuild(history: Command[]): Promise<void> {
@@ -192,6 +195,7 @@ export class WorldState {
 		const { world, dispose } = await createWorld(this.scenario, this.transport, this.registry, id);
 		for (const command of history) await world.apply(command).catch(() => undefined);
 		this.#history = [...history];
+		this.#historyLength = history.length;
 		this.#dispose = dispose;
 		this.#unsubscribe = world.subscribe(() => {
 			if (!this.#quiet) this.#refresh(this.#advancing);
