@@ -308,7 +308,10 @@ export function layoutLifetimes(
 	return {
 		width,
 		height: axis + lives.length * row + margin,
-		ticks: x.ticks(5).map((time) => ({ x: x(time), time })),
+		// One tick per ~110 px: an "HH:MM:SS" label is about 75 px at 14 px.
+		ticks: x
+			.ticks(Math.max(2, Math.min(5, Math.floor((x.range()[1] - x.range()[0]) / 110))))
+			.map((time) => ({ x: x(time), time })),
 		nowX: x(now),
 		bars
 	};
