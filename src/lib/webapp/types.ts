@@ -4,8 +4,9 @@
  */
 
 /**
- * What the web application needs from the simulated world. Nothing in `webapp/` reads the real
- * clock or `Math.random()`, so the same seed always replays the same way.
+ * What the web application needs from the simulated world: its virtual clock and its seeded
+ * generator. Nothing in `webapp/` reads real time or real randomness, so the same seed always
+ * replays the same way.
  */
 export interface WebAppDeps {
 	/** Virtual time in milliseconds since the Unix epoch. */
