@@ -34,7 +34,7 @@ describe('belief grid', () => {
 
 	it.each([
 		['p1', 'b1', 'x6', 'S1', 'alice', null],
-		['p2', 'b2', 'x5', 'S3', 'new visitor', null],
+		['p2', 'b2', 'x5', 'S3', 'not logged in', null],
 		['p3', 'b3', 'x3', 'S1', 'alice', 'hijack'],
 		['p1', 'b2', null, null, '', null]
 	])('%s at %s shows %s', (personId, browserId, exchangeId, session, user, mismatch) => {

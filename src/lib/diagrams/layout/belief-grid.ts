@@ -18,7 +18,7 @@ export interface GridCell {
 	exchangeId: string | null;
 	sessionId: string | null;
 	session: string | null;
-	/** "alice", or "new visitor". */
+	/** "alice", "not logged in" (a session, no user), or "new visitor" (no session). */
 	user: string;
 	/** "hijack", "shared computer", "split identity", or `null`. */
 	mismatch: string | null;
@@ -105,7 +105,7 @@ export function layoutBeliefGrid(scene: Scene): GridLayout {
 				exchangeId: event?.id ?? null,
 				sessionId: event?.belief.sessionId ?? null,
 				session: event?.belief.sessionLabel ?? null,
-				user: event ? (event.belief.user ?? 'new visitor') : '',
+				user: event ? believedUser(event.belief) : '',
 				mismatch: event?.mismatch ? mismatchWord(event.mismatch.kind) : null,
 				detail: event?.mismatch?.detail ?? null
 			});
@@ -118,4 +118,10 @@ export function layoutBeliefGrid(scene: Scene): GridLayout {
 		columns,
 		cells
 	};
+}
+
+/** Whom the server believes it serves, in the grid's words. */
+function believedUser(belief: { user: string | null; sessionId: string | null }): string {
+	if (belief.user) return belief.user;
+	return belief.sessionId ? 'not logged in' : 'new visitor';
 }
