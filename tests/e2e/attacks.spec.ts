@@ -3,6 +3,7 @@
  * the book's defaults, and fails under "Secure defaults" wherever a server setting can stop it.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { addBrowser, addDevice, addNetwork, addPerson, browser, sit } from './sandbox-helpers';
 
 const ALICE = "Firefox on Alice's laptop";
 const BOB = "Chrome on Bob's phone";
@@ -15,10 +16,6 @@ async function open(page: Page, preset: Preset) {
 	await expect(select).toBeVisible();
 	if (preset === 'Secure defaults') await select.selectOption({ label: preset });
 	await expect(select.locator('option:checked')).toHaveText(preset);
-}
-
-function browser(page: Page, label: string): Locator {
-	return page.getByRole('region', { name: label });
 }
 
 function attack(page: Page, name: string): Locator {
@@ -60,46 +57,6 @@ async function choose(form: Locator, label: string, option: string) {
 	await form.getByLabel(label).selectOption({ label: option });
 }
 
-async function addNetwork(page: Page, kind: string): Promise<string> {
-	await page.getByLabel('Network kind').selectOption({ label: kind });
-	await page.getByRole('button', { name: 'Add network' }).click();
-	const region = page.getByRole('region', { name: new RegExp(`^${kind} · `) });
-	await expect(region).toBeVisible();
-	return (await region.getAttribute('aria-label'))!;
-}
-
-async function addDevice(page: Page, name: string, kind: string, network: RegExp) {
-	await page.getByLabel('Device name').fill(name);
-	await page.getByLabel(/^Kind/).selectOption(kind);
-	const select = page.getByLabel('On network');
-	const option = await select
-		.locator('option')
-		.filter({ hasText: network })
-		.first()
-		.getAttribute('value');
-	await select.selectOption(option!);
-	await page.getByRole('button', { name: 'Add device' }).click();
-	await expect(page.getByRole('group', { name })).toBeVisible();
-}
-
-async function addBrowser(page: Page, kind: string, device: string) {
-	await page.getByLabel('Browser kind').selectOption(kind);
-	await page.getByLabel('On device').selectOption({ label: device });
-	await page.getByRole('button', { name: 'Add browser' }).click();
-	await expect(browser(page, `${kind} on ${device}`)).toBeVisible();
-}
-
-async function addPerson(page: Page, name: string, options: { attacker?: boolean } = {}) {
-	await page.getByLabel('Name', { exact: true }).fill(name);
-	if (options.attacker) await page.getByRole('checkbox', { name: 'Attacker' }).check();
-	await page.getByRole('button', { name: 'Add person' }).click();
-}
-
-async function sit(page: Page, person: string, device: string) {
-	await page.getByLabel(`Person at ${device}`).selectOption({ label: person });
-	await expect(page.getByRole('group', { name: device })).toContainText(`${person} is here`);
-}
-
 async function moveDevice(page: Page, device: string, network: RegExp) {
 	const select = page.getByRole('group', { name: device }).getByLabel('Network', { exact: true });
 	const option = await select.locator('option').filter({ hasText: network }).getAttribute('value');
@@ -114,7 +71,7 @@ async function jumpMinutes(page: Page, minutes: number) {
 /** The cafe with Mallory (an attacker) on her own laptop, and Alice's laptop moved there. */
 async function cafeWithMallory(page: Page) {
 	await addNetwork(page, 'Internet cafe Wi-Fi');
-	await addDevice(page, "Mallory's laptop", 'laptop', /cafe/);
+	await addDevice(page, "Mallory's laptop", /cafe/, 'laptop');
 	await addBrowser(page, 'Firefox', "Mallory's laptop");
 	await addPerson(page, 'Mallory', { attacker: true });
 	await sit(page, 'Mallory', "Mallory's laptop");
@@ -178,7 +135,7 @@ for (const preset of ['Book defaults', 'Secure defaults'] as const) {
 	test(`the next person at a shared computer · ${preset}`, async ({ page }) => {
 		await open(page, preset);
 		await addNetwork(page, 'Internet cafe Wi-Fi');
-		await addDevice(page, 'Cafe computer', 'public-computer', /cafe/);
+		await addDevice(page, 'Cafe computer', /cafe/, 'public-computer');
 		await addBrowser(page, 'Chrome', 'Cafe computer');
 		const kiosk = 'Chrome on Cafe computer';
 		await sit(page, 'Alice', 'Cafe computer');

@@ -1,35 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-async function addNetwork(page: Page, kind: string) {
-	await page.getByLabel('Network kind').selectOption({ label: kind });
-	await page.getByRole('button', { name: 'Add network' }).click();
-}
-
-async function addDevice(page: Page, name: string, network: RegExp) {
-	await page.getByLabel('Device name').fill(name);
-	const select = page.getByLabel('On network');
-	const option = await select
-		.locator('option')
-		.filter({ hasText: network })
-		.first()
-		.getAttribute('value');
-	await select.selectOption(option!);
-	await page.getByRole('button', { name: 'Add device' }).click();
-	await expect(page.getByRole('group', { name })).toBeVisible();
-}
-
-async function addBrowser(page: Page, kind: string, device: string) {
-	await page.getByLabel('Browser kind').selectOption(kind);
-	await page.getByLabel('On device').selectOption({ label: device });
-	await page.getByRole('button', { name: 'Add browser' }).click();
-	await expect(page.getByRole('region', { name: `${kind} on ${device}` })).toBeVisible();
-}
-
-async function addPersonAt(page: Page, name: string, device: string) {
-	await page.getByLabel('Name', { exact: true }).fill(name);
-	await page.getByRole('button', { name: 'Add person' }).click();
-	await page.getByLabel(`Person at ${device}`).selectOption({ label: name });
-}
+import { expect, test } from '@playwright/test';
+import { addBrowser, addDevice, addNetwork, addPerson, sit } from './sandbox-helpers';
 
 test('two people behind one office NAT share an IP but get different sessions', async ({
 	page
@@ -43,8 +13,10 @@ test('two people behind one office NAT share an IP but get different sessions', 
 	await addDevice(page, "Dave's desktop", /Office NAT/);
 	await addBrowser(page, 'Chrome', "Carol's desktop");
 	await addBrowser(page, 'Chrome', "Dave's desktop");
-	await addPersonAt(page, 'Carol', "Carol's desktop");
-	await addPersonAt(page, 'Dave', "Dave's desktop");
+	await addPerson(page, 'Carol');
+	await sit(page, 'Carol', "Carol's desktop");
+	await addPerson(page, 'Dave');
+	await sit(page, 'Dave', "Dave's desktop");
 	for (const [device, value] of [
 		["Carol's desktop", 'carol'],
 		["Dave's desktop", 'dave']

@@ -1,0 +1,52 @@
+/** Building a world through the sandbox's "Add to the world" forms, as a student would. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** A simulated browser's window, by its label "Kind on Device". */
+export function browser(page: Page, label: string): Locator {
+	return page.getByRole('region', { name: label });
+}
+
+/** Adds a network of a kind (its label, e.g. "Office NAT"); returns its title with the public IP. */
+export async function addNetwork(page: Page, kind: string): Promise<string> {
+	await page.getByLabel('Network kind').selectOption({ label: kind });
+	await page.getByRole('button', { name: 'Add network' }).click();
+	const region = page.getByRole('region', { name: new RegExp(`^${kind} · `) });
+	await expect(region).toBeVisible();
+	return (await region.getAttribute('aria-label'))!;
+}
+
+/** Adds a device on the first network whose title matches `network`. */
+export async function addDevice(page: Page, name: string, network: RegExp, kind?: string) {
+	await page.getByLabel('Device name').fill(name);
+	if (kind) await page.getByLabel(/^Kind/).selectOption(kind);
+	const select = page.getByLabel('On network');
+	const option = await select
+		.locator('option')
+		.filter({ hasText: network })
+		.first()
+		.getAttribute('value');
+	await select.selectOption(option!);
+	await page.getByRole('button', { name: 'Add device' }).click();
+	await expect(page.getByRole('group', { name })).toBeVisible();
+}
+
+/** Adds a browser of a kind to a device. */
+export async function addBrowser(page: Page, kind: string, device: string) {
+	await page.getByLabel('Browser kind').selectOption(kind);
+	await page.getByLabel('On device').selectOption({ label: device });
+	await page.getByRole('button', { name: 'Add browser' }).click();
+	await expect(browser(page, `${kind} on ${device}`)).toBeVisible();
+}
+
+/** Adds a person, optionally an attacker. */
+export async function addPerson(page: Page, name: string, options: { attacker?: boolean } = {}) {
+	await page.getByLabel('Name', { exact: true }).fill(name);
+	if (options.attacker) await page.getByRole('checkbox', { name: 'Attacker' }).check();
+	await page.getByRole('button', { name: 'Add person' }).click();
+}
+
+/** Sits a person at a device. */
+export async function sit(page: Page, person: string, device: string) {
+	await page.getByLabel(`Person at ${device}`).selectOption({ label: person });
+	await expect(page.getByRole('group', { name: device })).toContainText(`${person} is here`);
+}
