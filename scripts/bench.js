@@ -5,7 +5,9 @@
 //
 // Environment: BENCH_BROWSERS / BENCH_REQUESTS (Node throughput, default 100 × 1000),
 // BENCH_CROWD_BROWSERS / BENCH_CROWD_REQUESTS (crowd in Chromium, default 1000 × 100000),
-// BENCH_SKIP_BUILD=1 to reuse build-bench/, BENCH_NO_README=1 to only print, CHROMIUM_PATH.
+// BENCH_SKIP_BUILD=1 to reuse build-bench/, BENCH_NO_README=1 to only print, CHROMIUM_PATH,
+// BENCH_ONLY=crowd,render,… to run some sections (node, cold, worker, render, frames, crowd);
+// a partial run only prints.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -28,6 +30,10 @@ const ARGS = [
 	'--disable-component-update',
 	'--disable-sync'
 ];
+
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
+/** Whether a section of the benchmark runs. */
+const wanted = (section) => ONLY === null || ONLY.includes(section);
 
 /** Rows of the table: [what, measured, target, status]. */
 const rows = [];
@@ -95,7 +101,7 @@ function nodeBenchmarks() {
 async function siteBenchmarks(browser) {
 	// Cold start of /: JavaScript weight and LCP.
 	console.log('\nChromium: cold start of /…');
-	{
+	if (wanted('cold')) {
 		const context = await browser.newContext();
 		const page = await context.newPage();
 		await page.addInitScript(() => {
@@ -126,7 +132,7 @@ async function siteBenchmarks(browser) {
 
 	// Service-worker round trip against in-page.
 	console.log('\nChromium: service worker against in-page…');
-	{
+	if (wanted('worker')) {
 		const context = await browser.newContext();
 		const page = await openSandbox(context);
 		// The worker controls the page from its second load on.
@@ -158,7 +164,7 @@ async function siteBenchmarks(browser) {
 
 	// Rendering the sequence diagram for 1,000 and 10,000 exchanges.
 	console.log('\nChromium: rendering the sequence diagram…');
-	{
+	if (wanted('render')) {
 		const context = await browser.newContext();
 		const page = await openSandbox(context);
 		const first = await page.evaluate(async () => {
@@ -178,7 +184,7 @@ async function siteBenchmarks(browser) {
 
 	// Frame times while playing at ×100.
 	console.log('\nChromium: frames while playing at ×100…');
-	{
+	if (wanted('frames')) {
 		const context = await browser.newContext();
 		const page = await openSandbox(context);
 		await page.getByRole('combobox', { name: 'Speed' }).selectOption('100');
@@ -212,7 +218,7 @@ async function siteBenchmarks(browser) {
 
 	// The crowd: longest task while a 1,000-browser world runs, through the Crowd panel.
 	console.log('\nChromium: the crowd…');
-	{
+	if (wanted('crowd')) {
 		const context = await browser.newContext();
 		const page = await context.newPage();
 		await page.addInitScript(() => {
@@ -259,6 +265,13 @@ async function siteBenchmarks(browser) {
 		row(
 			'Longest task after the crowd work (the views render the crowd, autosave)',
 			ms(Math.max(0, ...after.map((t) => t.duration)))
+		);
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('HeapProfiler.collectGarbage');
+		const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+		row(
+			'JavaScript heap after the crowd (after a full collection)',
+			`${(usedSize / 1024 / 1024).toFixed(1)} MB, ${Math.round(usedSize / Math.max(1, CROWD_REQUESTS)).toLocaleString('en')} bytes per exchange`
 		);
 		await context.close();
 	}
@@ -315,7 +328,7 @@ const server = spawn(process.execPath, ['scripts/serve.js'], {
 });
 let failed = false;
 try {
-	nodeBenchmarks();
+	if (wanted('node')) nodeBenchmarks();
 	await waitFor(`${ORIGIN}/`);
 	const browser = await chromium.launch({ executablePath, args: ARGS });
 	try {
@@ -334,7 +347,7 @@ const text = table();
 console.log(`\n${text}\n`);
 writeFileSync('bench-results/table.md', `${text}\n`);
 if (failed) console.log('README.md is left as it was, since the run did not finish.');
-else if (process.env.BENCH_NO_README === '1')
-	console.log('BENCH_NO_README=1: README.md left alone.');
+else if (process.env.BENCH_NO_README === '1' || ONLY !== null)
+	console.log('A partial run or BENCH_NO_README=1: README.md left alone.');
 else writeReadme(text);
 process.exit(failed ? 1 : 0);

@@ -27,6 +27,7 @@ import {
 } from './request-builder';
 import type { ServerHost } from './server-host';
 import type { Transport } from './transport';
+import { ValueInterner } from './value-interner';
 
 /** A command that cannot run, with a message a person can act on. */
 export class WorldError extends Error {
@@ -99,6 +100,7 @@ export class World<S extends ServerHost = ServerHost> {
 	#jars = new Map<string, BrowserJar>();
 	#hsts = new Map<string, Set<string>>();
 	#tracker = new BeliefTracker();
+	#interner = new ValueInterner();
 	#counters: Counters = { network: 0, device: 0, browser: 0, person: 0, exchange: 0 };
 	#queue: Promise<unknown> = Promise.resolve();
 	#listeners = new Set<() => void>();
@@ -743,7 +745,7 @@ export class World<S extends ServerHost = ServerHost> {
 				personForUser: (username) => this.#personForUser(username)
 			}
 		);
-		const event: ExchangeEvent = {
+		const event = this.#compact({
 			type: 'exchange',
 			id,
 			seq: this.log.length,
@@ -759,10 +761,26 @@ export class World<S extends ServerHost = ServerHost> {
 			received,
 			mismatch,
 			secure: url.protocol === 'https:'
-		};
+		});
 		this.log.push(event);
 		this.#notify();
 		return event;
+	}
+
+	/** The exchange with every part that repeats shared through the interner (see its file). */
+	#compact(event: ExchangeEvent): ExchangeEvent {
+		const intern = <T>(value: T): T => this.#interner.intern(value);
+		return {
+			...event,
+			request: intern(event.request),
+			response: intern(event.response),
+			truth: intern(event.truth),
+			belief: intern(event.belief),
+			cookiesSent: intern(event.cookiesSent),
+			decisions: intern(event.decisions),
+			received: intern(event.received),
+			mismatch: intern(event.mismatch)
+		};
 	}
 
 	#personForUser(username: string): string | null {
@@ -900,7 +918,8 @@ export class World<S extends ServerHost = ServerHost> {
 			if (hsts.length) world.#hsts.set(browser.id, new Set(hsts));
 		}
 		world.#tracker = BeliefTracker.restore(data.sessions);
-		world.log.push(...structuredClone(data.log));
+		for (const event of structuredClone(data.log))
+			world.log.push(event.type === 'exchange' ? world.#compact(event) : event);
 		return world;
 	}
 }

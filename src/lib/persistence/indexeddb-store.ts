@@ -1,12 +1,15 @@
 /**
- * A tiny promise wrapper over one IndexedDB object store, for the simulated server's persistent
- * session store in the site's own world. Where IndexedDB is missing, blocked or failing, every
- * call resolves to an `unavailable` result instead of throwing: the simulation goes on without it.
+ * A tiny promise wrapper over one IndexedDB object store, where the site keeps its own world
+ * (see `own-world-store.ts`). Where IndexedDB is missing, blocked, failing or full, every call
+ * resolves to a failure with a sentence instead of throwing: the simulation goes on without it.
  */
 
 /** The outcome of a call: a value, or why there is none. */
 export type IdbResult<T> =
-	{ ok: true; value: T } | { ok: false; reason: 'unavailable'; message: string };
+	{ ok: true; value: T } | { ok: false; reason: 'unavailable' | 'full'; message: string };
+
+/** How long opening the database may take before the site goes on without it. */
+const OPEN_TIMEOUT_MS = 3000;
 
 /** Get and put by key. */
 export interface KeyValueStore {
@@ -27,7 +30,7 @@ export interface KeyValueStoreOptions {
 /** Opens (lazily, once) a key-value store in IndexedDB. Never throws. */
 export function openKeyValueStore(options: KeyValueStoreOptions = {}): KeyValueStore {
 	const database = options.database ?? 'session-lab';
-	const storeName = options.store ?? 'server-sessions';
+	const storeName = options.store ?? 'worlds';
 	const source = options.factory ?? (() => globalThis.indexedDB);
 	let opening: Promise<IDBDatabase> | null = null;
 
@@ -36,10 +39,18 @@ export function openKeyValueStore(options: KeyValueStoreOptions = {}): KeyValueS
 			const factory = typeof source === 'function' ? source() : source;
 			if (!factory) throw new Error('this browser has no IndexedDB');
 			const request = factory.open(database, 1);
+			// A browser that never answers (a stuck upgrade) must not hold the page up.
+			const timer = setTimeout(() => reject(new Error('it did not open in time')), OPEN_TIMEOUT_MS);
+			const settle = (finish: () => void) => () => {
+				clearTimeout(timer);
+				finish();
+			};
 			request.onupgradeneeded = () => request.result.createObjectStore(storeName);
-			request.onsuccess = () => resolve(request.result);
-			request.onerror = () => reject(request.error ?? new Error('it would not open'));
-			request.onblocked = () => reject(new Error('another tab holds an older version open'));
+			request.onsuccess = settle(() => resolve(request.result));
+			request.onerror = settle(() => reject(request.error ?? new Error('it would not open')));
+			request.onblocked = settle(() =>
+				reject(new Error('another tab holds an older version open'))
+			);
 		});
 		return opening;
 	};
@@ -63,10 +74,13 @@ export function openKeyValueStore(options: KeyValueStoreOptions = {}): KeyValueS
 			return { ok: true, value };
 		} catch (error) {
 			const detail = error instanceof Error ? error.message : String(error);
+			if (error instanceof Error && error.name === 'QuotaExceededError') {
+				return { ok: false, reason: 'full', message: `Browser storage is full: ${detail}.` };
+			}
 			return {
 				ok: false,
 				reason: 'unavailable',
-				message: `Browser storage (IndexedDB) is unavailable: ${detail}. The server's persistent store lasts only until the page closes.`
+				message: `Browser storage (IndexedDB) is unavailable: ${detail}.`
 			};
 		}
 	};

@@ -3,8 +3,9 @@
  * The work runs in chunks of about {@link CHUNK_BUDGET_MS}; between chunks the runner yields to
  * the event loop, so input, painting and timers get their turn and no task runs for long.
  *
- * A crowd run goes over the in-page transport (fast-forward; the service worker would add a
- * round trip per exchange) and restores the page's transport afterwards. Its commands go into
+ * A crowd run goes straight to the page's simulated server (`FastForwardTransport`: the service
+ * worker would add a round trip per exchange, and MSW's Fetch objects a lot of garbage) and
+ * restores the page's transport afterwards. Its commands go into
  * the history in one go, so saving and replaying stay exact; but "Step back" after a crowd run
  * replays the whole crowd, which takes as long as the run did.
  */
@@ -12,7 +13,7 @@ import type { Command } from '$lib/engine/commands';
 import type { ActionEvent, WorldEvent } from '$lib/engine/events';
 import type { NetworkKind } from '$lib/engine/model';
 import type { Transport } from '$lib/engine/transport';
-import { directTransport } from '$lib/transport/site-transport';
+import { fastForwardTransport } from '$lib/transport/site-transport';
 import type { AppWorld } from './world-factory';
 import type { BatchControl, WorldState } from './world-state.svelte';
 
@@ -142,7 +143,7 @@ export interface CrowdResult extends ChunkReport {
 /** Extra knobs for tests and benchmarks. */
 export interface CrowdDeps {
 	scheduler?: ChunkScheduler;
-	/** The fast transport for the run; defaults to the page's in-page transport. */
+	/** The fast transport for the run; defaults to the page's fast-forward transport. */
 	transport?: Transport;
 	budgetMs?: number;
 	refreshEveryMs?: number;
@@ -185,7 +186,7 @@ export async function runCrowd(
 	let result: CrowdResult | null = null;
 	const ok = await sim.batch(async (world: AppWorld, control: BatchControl) => {
 		const saved = world.transport;
-		world.transport = deps.transport ?? directTransport;
+		world.transport = deps.transport ?? fastForwardTransport;
 		try {
 			const run = async (command: Command) => {
 				const events = await world.apply(command);

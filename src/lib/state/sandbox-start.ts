@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 import type { Command } from '$lib/engine/commands';
 import { CommandSchema } from '$lib/persistence/scenario-schema';
-import { LocalSaves } from '$lib/persistence/local-saves';
+import type { WorldSnapshot } from '$lib/engine/snapshot';
+import { LocalSaves, type StoreResult } from '$lib/persistence/local-saves';
+import type { SavedWorld } from '$lib/persistence/saved-world';
 import { parseShareFragment } from '$lib/persistence/share-link';
 import { lessonBySlug } from '$lib/scenarios/lessons';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
@@ -12,6 +14,8 @@ import { takeHandoff } from './sandbox-handoff';
 export interface SandboxStart {
 	scenario: Scenario;
 	history: Command[];
+	/** The world as it stood after `history`, to restore without a replay. */
+	snapshot?: WorldSnapshot;
 	/** A sentence for the page, or `null` for the plain default world. */
 	notice: string | null;
 	/** A problem with the link or the saved world, shown as an error. */
@@ -27,10 +31,16 @@ function asSandbox(lesson: Scenario): Scenario {
 
 /**
  * Picks the sandbox's starting world: a shared link first, then a lesson handed over, then the
- * autosaved world, then the default. Every source is validated; a broken one is reported and
+ * world kept in IndexedDB, then an autosave in local storage (older visits, or browsers without
+ * IndexedDB), then the default. Every source is validated; a broken one is reported and
  * skipped, so nothing crashes and the autosave is never overwritten by a bad link.
+ * @param ownWorld what `OwnWorldStore.load()` found, or `null` when it was not asked
  */
-export function chooseSandboxStart(hash: string, saves = new LocalSaves()): SandboxStart {
+export function chooseSandboxStart(
+	hash: string,
+	saves = new LocalSaves(),
+	ownWorld: StoreResult<SavedWorld> | null = null
+): SandboxStart {
 	const shared = parseShareFragment(hash);
 	if (shared?.ok && shared.value.kind === 'world') {
 		const { scenario, history, name } = shared.value.world;
@@ -56,16 +66,23 @@ export function chooseSandboxStart(hash: string, saves = new LocalSaves()): Sand
 		}
 	}
 
+	if (ownWorld?.ok) {
+		const { scenario, history, snapshot, name } = ownWorld.value;
+		const notice = `Restored “${name}” from your last visit.`;
+		return { scenario, history, snapshot, notice, problem };
+	}
+	const ownProblem = ownWorld && ownWorld.reason === 'invalid' ? ownWorld.message : null;
+
 	const saved = saves.loadAutosave();
 	if (saved.ok) {
 		return {
 			scenario: saved.value.scenario,
 			history: saved.value.history,
 			notice: `Restored “${saved.value.name}” from your last visit.`,
-			problem
+			problem: problem ?? ownProblem
 		};
 	}
-	return { ...defaultStart(), problem };
+	return { ...defaultStart(), problem: problem ?? ownProblem };
 }
 
 function defaultStart(): SandboxStart {

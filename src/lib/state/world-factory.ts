@@ -1,4 +1,5 @@
 import type { Transport } from '$lib/engine/transport';
+import { restoreWorld, type WorldSnapshot } from '$lib/engine/snapshot';
 import { World } from '$lib/engine/world';
 import type { Scenario } from '$lib/scenarios/scenario';
 import { ServerRegistry } from '$lib/transport/server-registry';
@@ -34,4 +35,27 @@ export async function createWorld(
 	const dispose = registry.register(id, world.server);
 	for (const command of scenario.setup) await world.apply(command);
 	return { world, dispose };
+}
+
+/**
+ * Rebuilds a world from a checked snapshot, without replaying anything: the web application
+ * comes back with its stores, sessions and settings. The world gets a fresh id, as every page
+ * names its own worlds.
+ * @throws SnapshotError when the snapshot cannot be rebuilt
+ */
+export async function restoreAppWorld(
+	snapshot: WorldSnapshot,
+	transport: Transport,
+	registry: ServerRegistry,
+	id = `w${++worldCount}`
+): Promise<{ world: AppWorld; dispose: () => void }> {
+	const world = restoreWorld(
+		{ ...snapshot, data: { ...snapshot.data, id } },
+		{
+			transport,
+			restoreServer: (deps, server) => WebApp.restore(deps, server)
+		}
+	);
+	await world.server.prepare();
+	return { world, dispose: registry.register(id, world.server) };
 }

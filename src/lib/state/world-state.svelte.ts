@@ -3,7 +3,8 @@ import type { JarCookie } from '$lib/engine/cookie-types';
 import type { Transport } from '$lib/engine/transport';
 import type { Scenario } from '$lib/scenarios/scenario';
 import type { ServerRegistry } from '$lib/transport/server-registry';
-import { createWorld, type AppWorld } from './world-factory';
+import type { WorldSnapshot } from '$lib/engine/snapshot';
+import { createWorld, restoreAppWorld, type AppWorld } from './world-factory';
 
 /** Turns whatever a command threw into a sentence for the page. */
 export function errorMessage(error: unknown): string {
@@ -64,19 +65,28 @@ export class WorldState {
 		private readonly registry: ServerRegistry
 	) {}
 
-	/** Builds the scenario's world and wraps it; `history` is replayed after the setup. */
+	/**
+	 * Builds the scenario's world and wraps it; `history` is replayed after the setup.
+	 * @param options.snapshot the world as it stood after `history`: restored directly instead
+	 *   of replaying; when it cannot be restored, the history is replayed after all
+	 */
 	static async create(
 		scenario: Scenario,
 		transport: Transport,
 		registry: ServerRegistry,
-		options: { history?: Command[] } = {}
+		options: { history?: Command[]; snapshot?: WorldSnapshot } = {}
 	): Promise<WorldState> {
 		const state = new WorldState(scenario, transport, registry);
-		if (options.history?.length) {
-			await state.#rebuild(options.history);
-			return state;
+		const history = options.history ?? [];
+		if (options.snapshot) {
+			try {
+				state.#adopt(await restoreAppWorld(options.snapshot, transport, registry), history);
+				return state;
+			} catch {
+				// A snapshot this page cannot rebuild: the replay below gets the same world.
+			}
 		}
-		await state.#rebuild([]);
+		await state.#rebuild(history);
 		return state;
 	}
 
@@ -192,8 +202,13 @@ export class WorldState {
 	async #rebuild(history: Command[]): Promise<void> {
 		const id = this.#world?.id;
 		this.dispose();
-		const { world, dispose } = await createWorld(this.scenario, this.transport, this.registry, id);
-		for (const command of history) await world.apply(command).catch(() => undefined);
+		const built = await createWorld(this.scenario, this.transport, this.registry, id);
+		for (const command of history) await built.world.apply(command).catch(() => undefined);
+		this.#adopt(built, history);
+	}
+
+	/** Makes a built world the current one, with the history that led to it. */
+	#adopt({ world, dispose }: { world: AppWorld; dispose: () => void }, history: Command[]): void {
 		this.#history = [...history];
 		this.#historyLength = history.length;
 		this.#dispose = dispose;

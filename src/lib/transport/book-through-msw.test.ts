@@ -6,7 +6,9 @@ import { SeededRandom } from '$lib/engine/random';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { WebApp } from '$lib/webapp';
 import { carrierRequest, readCarrierResponse } from './carrier';
+import { FastForwardTransport } from './fast-forward-transport';
 import { createNodeServer } from './node-server';
+import { ServerRegistry } from './server-registry';
 import { REQUEST_HEADER } from './wire';
 import { worldFor } from './test-harness';
 
@@ -128,5 +130,12 @@ describe('determinism across transports', () => {
 		const direct = await playStory();
 		const fetched = await playStory({ registry, transport });
 		expect(fetched).toBe(direct);
+	});
+
+	it('gives the same log when fast-forwarding straight to the server', async () => {
+		const direct = await playStory();
+		const own = new ServerRegistry();
+		const fast = await playStory({ registry: own, transport: new FastForwardTransport(own) });
+		expect(fast).toBe(direct);
 	});
 });

@@ -1,5 +1,6 @@
 import type { Transport } from '$lib/engine/transport';
 import { DirectTransport } from './direct-transport';
+import { FastForwardTransport } from './fast-forward-transport';
 import { createHandlers } from './handlers';
 import { serverRegistry } from './server-registry';
 
@@ -15,6 +16,9 @@ export const siteHandlers = createHandlers(serverRegistry);
 
 /** The in-page transport: always available. */
 export const directTransport = new DirectTransport(siteHandlers);
+
+/** Straight to the page's servers, for bulk runs such as the crowd. */
+export const fastForwardTransport = new FastForwardTransport(serverRegistry);
 
 let current: Transport = directTransport;
 let status: TransportStatus = {

@@ -1,0 +1,69 @@
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openKeyValueStore } from './indexeddb-store';
+import { OWN_WORLD_KEY, OwnWorldStore } from './own-world-store';
+import { sampleSave } from './test-fixtures';
+
+/** A store on a fresh in-memory IndexedDB, and that database's raw key-value view. */
+function freshStore() {
+	const factory = new IDBFactory();
+	return {
+		own: new OwnWorldStore(openKeyValueStore({ factory })),
+		raw: openKeyValueStore({ factory })
+	};
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the sandbox’s world in IndexedDB', () => {
+	it('says there is nothing yet on a first visit', async () => {
+		expect(await freshStore().own.load()).toMatchObject({ ok: false, reason: 'missing' });
+	});
+
+	it('keeps the whole saved world, the server’s persistent store included', async () => {
+		const { own, raw } = freshStore();
+		const saved = await sampleSave('Sandbox');
+		expect(await own.save(saved)).toEqual({ ok: true, value: undefined });
+		expect(await own.load()).toEqual({ ok: true, value: saved });
+		const record = await raw.get(OWN_WORLD_KEY);
+		expect(record).toMatchObject({ ok: true, value: { snapshot: { data: { server: {} } } } });
+	});
+
+	it('replaces the record on every save', async () => {
+		const { own } = freshStore();
+		await own.save(await sampleSave('First'));
+		await own.save(await sampleSave('Second'));
+		expect(await own.load()).toMatchObject({ ok: true, value: { name: 'Second' } });
+	});
+
+	it.each([
+		['not an object', 'hello', /expected a JSON object/],
+		['another format', { format: 'other' }, /"format"/],
+		['a newer version', { format: 'session-lab-save', version: 99 }, /newer Session Lab/]
+	])('reports a damaged record (%s) and loses nothing else', async (_name, value, message) => {
+		const { own, raw } = freshStore();
+		await raw.put(OWN_WORLD_KEY, value);
+		const result = await own.load();
+		expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+		if (!result.ok) expect(result.message).toMatch(message);
+	});
+
+	it('says storage is full when the browser refuses the write, and keeps the last record', async () => {
+		const { own } = freshStore();
+		const first = await sampleSave('Kept');
+		await own.save(first);
+		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		});
+		const result = await own.save(await sampleSave('Too big'));
+		expect(result).toMatchObject({ ok: false, reason: 'full' });
+		if (!result.ok) expect(result.message).toMatch(/^Browser storage is full/);
+		expect(await own.load()).toEqual({ ok: true, value: first });
+	});
+
+	it('is unavailable, not broken, without IndexedDB', async () => {
+		const own = new OwnWorldStore(openKeyValueStore({ factory: null }));
+		expect(await own.load()).toMatchObject({ ok: false, reason: 'unavailable' });
+		expect(await own.save(await sampleSave())).toMatchObject({ ok: false, reason: 'unavailable' });
+	});
+});

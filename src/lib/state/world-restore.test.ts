@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { snapshotWorld } from '$lib/engine/snapshot';
+import { FakeStorage } from '$lib/persistence/fake-storage';
+import { LocalSaves } from '$lib/persistence/local-saves';
+import { snapshotDifference } from '$lib/persistence/saved-world';
+import { SAMPLE_HISTORY, sampleSave } from '$lib/persistence/test-fixtures';
+import { sandboxScenario } from '$lib/scenarios/sandbox-world';
+import { inProcessTransport } from '$lib/transport/test-harness';
+import { chooseSandboxStart } from './sandbox-start';
+import { WorldState } from './world-state.svelte';
+
+async function open(options: Parameters<typeof WorldState.create>[3]) {
+	const { transport, registry } = inProcessTransport();
+	return WorldState.create(sandboxScenario, transport, registry, options);
+}
+
+describe('restoring a world from its snapshot', () => {
+	it('gives the world the replay would, persistent sessions included, without replaying', async () => {
+		const saved = await sampleSave('Sandbox', [
+			{ type: 'configure-server', changes: { store: 'persistent' } },
+			...SAMPLE_HISTORY,
+			{ type: 'restart-server' }
+		]);
+		const restored = await open({ history: saved.history, snapshot: saved.snapshot });
+		const replayed = await open({ history: saved.history });
+		expect(snapshotDifference(snapshotWorld(restored.world), snapshotWorld(replayed.world))).toBe(
+			null
+		);
+		expect(restored.world.server.snapshot().stores.persistent).toHaveLength(1);
+		expect(restored.history).toEqual(saved.history);
+	});
+
+	it('carries on like the replayed world, and steps back by replaying', async () => {
+		const saved = await sampleSave();
+		const restored = await open({ history: saved.history, snapshot: saved.snapshot });
+		const replayed = await open({ history: saved.history });
+		for (const sim of [restored, replayed]) await sim.run({ type: 'press-get', browserId: 'b1' });
+		expect(JSON.stringify(restored.world.log)).toBe(JSON.stringify(replayed.world.log));
+		await restored.stepBack();
+		expect(restored.history).toHaveLength(saved.history.length);
+		expect(restored.world.log).toHaveLength(replayed.world.log.length - 1);
+	});
+
+	it('replays the history when the snapshot cannot be rebuilt', async () => {
+		const saved = await sampleSave();
+		const broken = structuredClone(saved.snapshot);
+		(broken.data as { server: unknown }).server = { format: 'nonsense' };
+		const sim = await open({ history: saved.history, snapshot: broken });
+		const replayed = await open({ history: saved.history });
+		expect(JSON.stringify(sim.world.log)).toBe(JSON.stringify(replayed.world.log));
+	});
+});
+
+describe('choosing the sandbox’s start', () => {
+	it('prefers the world kept in IndexedDB to an autosave in local storage', async () => {
+		const storage = new LocalSaves(new FakeStorage());
+		storage.autosave(await sampleSave('Older'));
+		const own = await sampleSave('Sandbox');
+		const start = chooseSandboxStart('', storage, { ok: true, value: own });
+		expect(start.snapshot).toEqual(own.snapshot);
+		expect(start.notice).toBe('Restored “Sandbox” from your last visit.');
+	});
+
+	it('falls back to local storage, and says why, when the IndexedDB record is damaged', async () => {
+		const storage = new LocalSaves(new FakeStorage());
+		storage.autosave(await sampleSave('Older'));
+		const start = chooseSandboxStart('', storage, {
+			ok: false,
+			reason: 'invalid',
+			message: 'Your last sandbox world cannot be restored. Broken.'
+		});
+		expect(start.notice).toBe('Restored “Older” from your last visit.');
+		expect(start.snapshot).toBeUndefined();
+		expect(start.problem).toMatch(/cannot be restored/);
+	});
+
+	it('starts the default world when neither store has one', () => {
+		const start = chooseSandboxStart('', new LocalSaves(new FakeStorage()), {
+			ok: false,
+			reason: 'unavailable',
+			message: 'Browser storage (IndexedDB) is unavailable: no.'
+		});
+		expect(start).toMatchObject({ scenario: sandboxScenario, history: [], problem: null });
+	});
+});
