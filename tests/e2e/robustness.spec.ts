@@ -140,9 +140,11 @@ test('an invalid import file gives a clear alert and leaves the world as it was'
 
 test('when storage is full the sandbox says so and keeps working', async ({ page }) => {
 	await page.addInitScript(() => {
-		Storage.prototype.setItem = function () {
+		const refuse = () => {
 			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		};
+		Storage.prototype.setItem = refuse;
+		IDBObjectStore.prototype.put = refuse;
 	});
 	await page.goto('./sandbox');
 	const alice = page.getByRole('region', { name: ALICE });

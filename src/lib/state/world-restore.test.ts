@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { snapshotWorld } from '$lib/engine/snapshot';
 import { FakeStorage } from '$lib/persistence/fake-storage';
 import { LocalSaves } from '$lib/persistence/local-saves';
@@ -45,7 +45,10 @@ describe('restoring a world from its snapshot', () => {
 		const saved = await sampleSave();
 		const broken = structuredClone(saved.snapshot);
 		(broken.data as { server: unknown }).server = { format: 'nonsense' };
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 		const sim = await open({ history: saved.history, snapshot: broken });
+		expect(warn).toHaveBeenCalledWith(expect.stringMatching(/replaying/), expect.anything());
+		warn.mockRestore();
 		const replayed = await open({ history: saved.history });
 		expect(JSON.stringify(sim.world.log)).toBe(JSON.stringify(replayed.world.log));
 	});

@@ -82,8 +82,9 @@ export class WorldState {
 			try {
 				state.#adopt(await restoreAppWorld(options.snapshot, transport, registry), history);
 				return state;
-			} catch {
+			} catch (error) {
 				// A snapshot this page cannot rebuild: the replay below gets the same world.
+				console.warn('Session Lab: the saved snapshot could not be restored; replaying.', error);
 			}
 		}
 		await state.#rebuild(history);
