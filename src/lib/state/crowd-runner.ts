@@ -184,86 +184,90 @@ export async function runCrowd(
 	const browsers = Math.max(0, Math.floor(options.browsers));
 	const requests = browsers > 0 ? Math.max(0, Math.floor(options.requests)) : 0;
 	let result: CrowdResult | null = null;
-	const ok = await sim.batch(async (world: AppWorld, control: BatchControl) => {
-		const saved = world.transport;
-		world.transport = deps.transport ?? fastForwardTransport;
-		try {
-			const run = async (command: Command) => {
-				const events = await world.apply(command);
-				control.record(command);
-				return events;
-			};
-			let lastRefresh = scheduler.now();
-			const onChunk = (done: number, total: number, phase: 'setup' | 'run') => {
-				const now = scheduler.now();
-				if (now - lastRefresh >= refreshEvery) {
-					lastRefresh = now;
-					control.refresh();
+	const ok = await sim.batch(
+		async (world: AppWorld, control: BatchControl) => {
+			const saved = world.transport;
+			world.transport = deps.transport ?? fastForwardTransport;
+			try {
+				const run = async (command: Command) => {
+					const events = await world.apply(command);
+					control.record(command);
+					return events;
+				};
+				let lastRefresh = scheduler.now();
+				const onChunk = (done: number, total: number, phase: 'setup' | 'run') => {
+					const now = scheduler.now();
+					if (now - lastRefresh >= refreshEvery) {
+						lastRefresh = now;
+						control.refresh();
+					}
+					// Setup counts as the first tenth of the bar when there are exchanges to run.
+					const scale = requests > 0 ? 0.1 : 1;
+					const fraction =
+						phase === 'setup' ? (done / total) * scale : scale + (done / total) * 0.9;
+					options.onProgress?.(Math.round(fraction * (browsers + requests)), browsers + requests);
+				};
+				if ([...world.networks.values()].length === 0) {
+					await run({ type: 'add-network', kind: DEFAULT_NETWORK });
 				}
-				// Setup counts as the first tenth of the bar when there are exchanges to run.
-				const scale = requests > 0 ? 0.1 : 1;
-				const fraction = phase === 'setup' ? (done / total) * scale : scale + (done / total) * 0.9;
-				options.onProgress?.(Math.round(fraction * (browsers + requests)), browsers + requests);
-			};
-			if ([...world.networks.values()].length === 0) {
-				await run({ type: 'add-network', kind: DEFAULT_NETWORK });
-			}
-			const networks = [...world.networks.keys()];
-			const ids: string[] = [];
-			const first = world.devices.size + 1;
-			const setup = await runInChunks(
-				browsers,
-				async (i) => {
-					const number = first + i;
-					const deviceId = createdId(
-						await run({
-							type: 'add-device',
-							kind: 'laptop',
-							name: `Crowd laptop ${number}`,
-							networkId: networks[i % networks.length]
-						}),
-						'add-device'
-					);
-					ids.push(
-						createdId(
+				const networks = [...world.networks.keys()];
+				const ids: string[] = [];
+				const first = world.devices.size + 1;
+				const setup = await runInChunks(
+					browsers,
+					async (i) => {
+						const number = first + i;
+						const deviceId = createdId(
 							await run({
-								type: 'add-browser',
-								deviceId,
-								kind: i % 2 === 0 ? 'Chrome' : 'Firefox'
+								type: 'add-device',
+								kind: 'laptop',
+								name: `Crowd laptop ${number}`,
+								networkId: networks[i % networks.length]
 							}),
-							'add-browser'
-						)
-					);
-				},
-				{
-					scheduler,
-					signal: options.signal,
-					budgetMs: deps.budgetMs,
-					onChunk: (done, total) => onChunk(done, total, 'setup')
-				}
-			);
-			const exchanges = await runInChunks(
-				setup.cancelled ? 0 : requests,
-				(i) => run(crowdCommand(ids[i % ids.length], Math.floor(i / ids.length))),
-				{
-					scheduler,
-					signal: options.signal,
-					budgetMs: deps.budgetMs,
-					onChunk: (done, total) => onChunk(done, total, 'run')
-				}
-			);
-			result = {
-				done: exchanges.done,
-				chunks: setup.chunks + exchanges.chunks,
-				longestChunkMs: Math.max(setup.longestChunkMs, exchanges.longestChunkMs),
-				elapsedMs: setup.elapsedMs + exchanges.elapsedMs,
-				cancelled: setup.cancelled || exchanges.cancelled,
-				exchangesPerSecond:
-					exchanges.elapsedMs > 0 ? (exchanges.done * 1000) / exchanges.elapsedMs : 0
-			};
-		} finally {
-			world.transport = saved;
-		}
-	});
+							'add-device'
+						);
+						ids.push(
+							createdId(
+								await run({
+									type: 'add-browser',
+									deviceId,
+									kind: i % 2 === 0 ? 'Chrome' : 'Firefox'
+								}),
+								'add-browser'
+							)
+						);
+					},
+					{
+						scheduler,
+						signal: options.signal,
+						budgetMs: deps.budgetMs,
+						onChunk: (done, total) => onChunk(done, total, 'setup')
+					}
+				);
+				const exchanges = await runInChunks(
+					setup.cancelled ? 0 : requests,
+					(i) => run(crowdCommand(ids[i % ids.length], Math.floor(i / ids.length))),
+					{
+						scheduler,
+						signal: options.signal,
+						budgetMs: deps.budgetMs,
+						onChunk: (done, total) => onChunk(done, total, 'run')
+					}
+				);
+				result = {
+					done: exchanges.done,
+					chunks: setup.chunks + exchanges.chunks,
+					longestChunkMs: Math.max(setup.longestChunkMs, exchanges.longestChunkMs),
+					elapsedMs: setup.elapsedMs + exchanges.elapsedMs,
+					cancelled: setup.cancelled || exchanges.cancelled,
+					exchangesPerSecond:
+						exchanges.elapsedMs > 0 ? (exchanges.done * 1000) / exchanges.elapsedMs : 0
+				};
+			} finally {
+				world.transport = saved;
+			}
+		},
+		{ pauseViews: true }
+	);
 	return ok ? (result as CrowdResult | null) : null;
 }

@@ -35,6 +35,11 @@ export class WorldState {
 	error = $state<string | null>(null);
 	/** Whether a command is running. */
 	busy = $state(false);
+	/**
+	 * True while a bulk run asked the views to step aside (see {@link WorldState.batch}): pages
+	 * unmount their heavy views and bring them back one per task afterwards.
+	 */
+	viewsPaused = $state(false);
 	/** The selected item (an exchange id, a session id, a browser id…), shared by all views. */
 	selected = $state<string | null>(null);
 	/** A cookie copied from one jar, ready to paste into another (how hijacks begin). */
@@ -147,10 +152,15 @@ export class WorldState {
 	 * moves only when the job calls `refresh`, and once at the end. The commands the job passes
 	 * to `record` go into the history in one go at the end, even when it fails or is cancelled.
 	 * Errors become `error`, as with {@link WorldState.run}.
+	 * @param options.pauseViews set {@link WorldState.viewsPaused} while the job runs
 	 */
-	async batch(job: (world: AppWorld, control: BatchControl) => Promise<void>): Promise<boolean> {
+	async batch(
+		job: (world: AppWorld, control: BatchControl) => Promise<void>,
+		options: { pauseViews?: boolean } = {}
+	): Promise<boolean> {
 		this.busy = true;
 		this.#quiet = true;
+		this.viewsPaused = options.pauseViews ?? false;
 		const ran: Command[] = [];
 		try {
 			await job(this.#world, {
@@ -166,6 +176,7 @@ export class WorldState {
 			for (const command of ran) this.#record(command, false);
 			this.#quiet = false;
 			this.busy = false;
+			this.viewsPaused = false;
 			this.#refresh(false);
 		}
 	}

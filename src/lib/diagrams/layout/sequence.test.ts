@@ -18,7 +18,8 @@ import {
 	sequenceEvents,
 	viewBand,
 	visibleRange,
-	type SequenceRow
+	type SequenceRow,
+	columnsInView
 } from './sequence';
 import { el, svgDocument } from './snapshot';
 import { benchmarkSequenceLayout } from './bench';
@@ -242,5 +243,57 @@ describe('10,000 exchanges', () => {
 		expect(result.visibleRows).toBeGreaterThan(0);
 		expect(result.visibleRows).toBeLessThan(20);
 		expect(result.layoutMs).toBeLessThan(500);
+	});
+});
+
+describe('columnsInView', () => {
+	const lines = (count: number) =>
+		Array.from({ length: count }, (_, i) => ({
+			id: `b${i}`,
+			kind: 'browser' as const,
+			x: 50 + i * 100,
+			title: '',
+			subtitle: '',
+			full: '',
+			networkId: null
+		}));
+	const columns = (count: number) => ({
+		lifelines: lines(count),
+		groups: lines(count).map((line) => ({
+			id: `g${line.id}`,
+			x1: line.x - 50,
+			x2: line.x + 50,
+			label: '',
+			full: ''
+		})),
+		width: count * 100,
+		x: new Map<string, number>()
+	});
+	const flat = { x: 0, y: 0, k: 1 };
+
+	it.each([
+		// lifelines, scrollLeft, visible width, zoom, first and last drawn
+		[1000, 0, 1000, flat, 'b0', 'b10'],
+		[1000, 5000, 1000, flat, 'b49', 'b60'],
+		[1000, 99_000, 1000, flat, 'b989', 'b999'],
+		[1000, 0, 1000, { x: 0, y: 0, k: 2 }, 'b0', 'b5']
+	])(
+		'draws only the columns in view of %d (scrolled to %d, %d wide)',
+		(count, left, width, transform, first, last) => {
+			const shown = columnsInView(columns(count), transform, left, width);
+			expect(shown.lifelines[0].id).toBe(first);
+			expect(shown.lifelines.at(-1)?.id).toBe(last);
+			expect(shown.groups.length).toBeGreaterThanOrEqual(shown.lifelines.length);
+		}
+	);
+
+	it('draws every column of a small world', () => {
+		const all = columns(60);
+		expect(columnsInView(all, flat, 0, 1000)).toBe(all);
+	});
+
+	it('draws a wide screen’s worth of a big world before the view is measured', () => {
+		const shown = columnsInView(columns(1000), flat, 0, 0);
+		expect(shown.lifelines.at(-1)?.id).toBe('b26');
 	});
 });

@@ -172,12 +172,16 @@ function buildColumns(
 		lifelines.push({ ...line, x: at });
 		x.set(line.id, at);
 	};
-	const personAt = (deviceId: string) => scene.people.find((p) => p.deviceId === deviceId) ?? null;
-	const seatedOrder = (deviceId: string) => {
-		const index = scene.people.findIndex((p) => p.deviceId === deviceId);
-		return index < 0 ? scene.people.length : index;
-	};
+	// Maps, not searches: a crowd has a thousand devices, and this runs on every change.
+	const seated = new Map<string, number>();
+	scene.people.forEach((person, index) => {
+		if (person.deviceId !== null && !seated.has(person.deviceId))
+			seated.set(person.deviceId, index);
+	});
+	const personAt = (deviceId: string) => scene.people[seated.get(deviceId) ?? -1] ?? null;
+	const seatedOrder = (deviceId: string) => seated.get(deviceId) ?? scene.people.length;
 	const devices = [...scene.devices].sort((a, b) => seatedOrder(a.id) - seatedOrder(b.id));
+	const deviceById = new Map(scene.devices.map((device) => [device.id, device]));
 	const browsers = [...scene.browsers];
 	const known = new Set(browsers.map((b) => b.id));
 	for (const event of events) {
@@ -192,10 +196,13 @@ function buildColumns(
 			});
 		}
 	}
-	const deviceIds = [...devices.map((d) => d.id)];
-	for (const b of browsers) if (!deviceIds.includes(b.deviceId)) deviceIds.push(b.deviceId);
-	for (const deviceId of deviceIds) {
-		const mine = browsers.filter((b) => b.deviceId === deviceId);
+	const browsersOn = new Map<string, typeof browsers>(devices.map((d) => [d.id, []]));
+	for (const browser of browsers) {
+		const list = browsersOn.get(browser.deviceId);
+		if (list) list.push(browser);
+		else browsersOn.set(browser.deviceId, [browser]);
+	}
+	for (const [deviceId, mine] of browsersOn) {
 		if (mine.length === 0) continue;
 		const start = lifelines.length;
 		for (const browser of mine) {
@@ -209,7 +216,7 @@ function buildColumns(
 				networkId: null
 			});
 		}
-		const device = scene.devices.find((d) => d.id === deviceId);
+		const device = deviceById.get(deviceId);
 		const person = personAt(deviceId);
 		const who = person ? person.name : 'Nobody';
 		const full = `${who} at ${device?.name ?? deviceId}`;
@@ -218,8 +225,10 @@ function buildColumns(
 		groups.push({ id: deviceId, x1, x2, full, label: fitText(who, x2 - x1 - 16, SANS_CHAR) });
 	}
 	const networks = [...scene.networks];
+	const knownNetworks = new Set(networks.map((n) => n.id));
 	for (const event of events) {
-		if (event.type === 'exchange' && !networks.some((n) => n.id === event.truth.networkId)) {
+		if (event.type === 'exchange' && !knownNetworks.has(event.truth.networkId)) {
+			knownNetworks.add(event.truth.networkId);
 			networks.push({
 				id: event.truth.networkId,
 				kind: 'internet',
@@ -586,4 +595,36 @@ export function revealRow(
 	if (top >= 0 && bottom <= viewport.height) return t;
 	const y = top < 0 ? -offsets[index] * t.k + 8 : viewport.height - offsets[index + 1] * t.k - 8;
 	return constrainTransform({ ...t, y }, viewport, content);
+}
+
+/** Below this many lifelines every column is drawn; above it, only those in view. */
+export const CULL_COLUMNS_ABOVE = 60;
+
+/** The view width assumed before the scroller is measured: a wide screen. */
+const UNMEASURED_WIDTH = 2560;
+
+/**
+ * The lifelines and device bands within the horizontal window the scroller shows, with one
+ * column to spare on each side. A crowd of a thousand browsers has a thousand columns, and
+ * drawing them all took hundreds of milliseconds; small worlds are drawn whole.
+ * @param k the zoom factor; a column's screen x is `x * k + offsetX`
+ * @param left the scroller's `scrollLeft`
+ * @param width the scroller's visible width; 0 before it is measured, when a wide screen's
+ *   worth of columns is drawn
+ */
+export function columnsInView(
+	columns: SequenceColumns,
+	transform: Transform,
+	left: number,
+	width: number
+): Pick<SequenceColumns, 'lifelines' | 'groups'> {
+	if (columns.lifelines.length <= CULL_COLUMNS_ABOVE) return columns;
+	const spare = (columns.width / columns.lifelines.length) * transform.k;
+	const from = left - spare;
+	const to = left + (width > 0 ? width : UNMEASURED_WIDTH) + spare;
+	const screen = (x: number) => x * transform.k + transform.x;
+	return {
+		lifelines: columns.lifelines.filter((line) => screen(line.x) >= from && screen(line.x) <= to),
+		groups: columns.groups.filter((group) => screen(group.x2) >= from && screen(group.x1) <= to)
+	};
 }
