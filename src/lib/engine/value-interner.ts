@@ -15,7 +15,7 @@ interface Interned {
 }
 
 /** How many distinct values an interner remembers before it starts afresh. */
-export const DEFAULT_INTERNER_CAPACITY = 200_000;
+export const DEFAULT_INTERNER_CAPACITY = 50_000;
 
 /**
  * Hash-conses plain data (strings, numbers, booleans, null, arrays and plain objects): equal
@@ -26,7 +26,6 @@ export class ValueInterner {
 	readonly #capacity: number;
 	#strings = new Map<string, Interned>();
 	#composites = new Map<string, Interned>();
-	#tokens = new WeakMap<object, string>();
 	#nextId = 0;
 
 	constructor(capacity = DEFAULT_INTERNER_CAPACITY) {
@@ -35,7 +34,8 @@ export class ValueInterner {
 
 	/**
 	 * The shared instance equal to `value`. Arrays and objects that come back are frozen: callers
-	 * must treat them, like every log entry, as read-only.
+	 * must treat them, like every log entry, as read-only. (No weak map remembers which objects
+	 * are already interned: with a large log its entries made every collection pause longer.)
 	 */
 	intern<T>(value: T): T {
 		return this.#intern(value).value as T;
@@ -69,8 +69,6 @@ export class ValueInterner {
 	}
 
 	#internComposite(value: object): Interned {
-		const token = this.#tokens.get(value);
-		if (token !== undefined) return { value, token };
 		let key: string;
 		let copy: unknown[] | Record<string, unknown>;
 		if (Array.isArray(value)) {
@@ -89,7 +87,6 @@ export class ValueInterner {
 		this.#makeRoom();
 		const interned = { value: Object.freeze(copy), token: `o${this.#nextId++}` };
 		this.#composites.set(key, interned);
-		this.#tokens.set(interned.value, interned.token);
 		return interned;
 	}
 
@@ -97,6 +94,5 @@ export class ValueInterner {
 		if (this.#strings.size + this.#composites.size < this.#capacity) return;
 		this.#strings = new Map();
 		this.#composites = new Map();
-		this.#tokens = new WeakMap();
 	}
 }

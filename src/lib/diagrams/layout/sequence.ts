@@ -3,20 +3,10 @@ import type { ActionEvent, ExchangeEvent, WorldEvent } from '$lib/engine/events'
 import type { Scene, SessionLabeler } from './scene';
 import { fitText, SANS_CHAR, textWidth } from './text';
 import { mismatchWord } from './mismatch';
+import { isSequenceRow, logParticipants } from './log-index';
+import { noteCount, rowHeight, SEQUENCE } from './row-height';
 
-/** Sizes of the sequence diagram, in px (SVG user units drawn 1:1). */
-export const SEQUENCE = {
-	column: 200,
-	/** The narrowest column, used when the panel is too small for all lifelines. */
-	minColumn: 128,
-	margin: 24,
-	header: 96,
-	actionHeight: 34,
-	noteLine: 20,
-	maxNotes: 4,
-	chipHeight: 24,
-	font: 14
-} as const;
+export { SEQUENCE, rowHeight } from './row-height';
 
 /** What a lifeline stands for. */
 export type LifelineKind = 'browser' | 'network' | 'eavesdropper' | 'server';
@@ -125,7 +115,7 @@ export type SequenceRow = ExchangeRow | ActionRow;
 
 /** The rows to draw in the sequence diagram: exchanges and actions other than set-up. */
 export function sequenceEvents(events: readonly WorldEvent[]): WorldEvent[] {
-	return events.filter((event) => event.type === 'exchange' || !event.action.startsWith('add-'));
+	return events.filter(isSequenceRow);
 }
 
 /** The id of a row: the exchange id, or `a<seq>` for an action. */
@@ -184,14 +174,15 @@ function buildColumns(
 	const deviceById = new Map(scene.devices.map((device) => [device.id, device]));
 	const browsers = [...scene.browsers];
 	const known = new Set(browsers.map((b) => b.id));
-	for (const event of events) {
-		if (event.type === 'exchange' && !known.has(event.truth.browserId)) {
-			known.add(event.truth.browserId);
+	const seen = logParticipants(events);
+	for (const [id, { deviceId }] of seen.browsers) {
+		if (!known.has(id)) {
+			known.add(id);
 			browsers.push({
-				id: event.truth.browserId,
-				label: `Browser ${event.truth.browserId} (removed)`,
+				id,
+				label: `Browser ${id} (removed)`,
 				kind: 'Browser',
-				deviceId: event.truth.deviceId,
+				deviceId,
 				open: false
 			});
 		}
@@ -226,14 +217,14 @@ function buildColumns(
 	}
 	const networks = [...scene.networks];
 	const knownNetworks = new Set(networks.map((n) => n.id));
-	for (const event of events) {
-		if (event.type === 'exchange' && !knownNetworks.has(event.truth.networkId)) {
-			knownNetworks.add(event.truth.networkId);
+	for (const [id, { publicIp }] of seen.networks) {
+		if (!knownNetworks.has(id)) {
+			knownNetworks.add(id);
 			networks.push({
-				id: event.truth.networkId,
+				id,
 				kind: 'internet',
-				name: `Network ${event.truth.networkId}`,
-				publicIp: event.truth.publicIp,
+				name: `Network ${id}`,
+				publicIp,
 				privatePrefix: '',
 				open: false,
 				reconnects: 0
@@ -271,18 +262,6 @@ function buildColumns(
 		networkId: null
 	});
 	return { lifelines, groups, width: margin * 2 + lifelines.length * column, x };
-}
-
-function noteCount(event: ExchangeEvent): number {
-	const n = event.decisions.length;
-	return n === 0 ? 1 : Math.min(n, SEQUENCE.maxNotes);
-}
-
-/** Height of one row, in px. */
-export function rowHeight(event: WorldEvent): number {
-	if (event.type === 'action') return SEQUENCE.actionHeight;
-	const chips = event.received.length > 0 ? SEQUENCE.chipHeight + 8 : 0;
-	return 66 + noteCount(event) * SEQUENCE.noteLine + 36 + chips + 14;
 }
 
 /** Top of each row, plus the total height as the last entry (length = rows + 1). */

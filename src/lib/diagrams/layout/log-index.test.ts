@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { WorldEvent } from '$lib/engine/events';
+import { manyExchanges } from './fixtures';
+import { indexLog, logParticipants, warmLogIndex } from './log-index';
+import { rowOffsets, sequenceEvents } from './sequence';
+
+const action = (seq: number, kind: string): WorldEvent => ({
+	type: 'action',
+	seq,
+	time: 0,
+	action: kind,
+	text: kind,
+	subjects: []
+});
+
+describe('indexLog', () => {
+	it('matches a pass over the whole log, however the log grew', () => {
+		const all: WorldEvent[] = [action(0, 'add-network'), ...manyExchanges(60), action(61, 'close')];
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: 0, max: all.length }), { maxLength: 6 }), (cuts) => {
+				const log: WorldEvent[] = [];
+				for (const cut of [...cuts].sort((a, b) => a - b)) {
+					log.push(...all.slice(log.length, cut));
+					indexLog(log);
+				}
+				log.push(...all.slice(log.length));
+				const index = indexLog(log);
+				expect(index.rows).toEqual(sequenceEvents(log));
+				expect([...index.offsets]).toEqual([...rowOffsets(sequenceEvents(log))]);
+				expect(index.exchanges).toBe(60);
+			})
+		);
+	});
+
+	it('hands out fresh arrays, so that views see the change', () => {
+		const log = manyExchanges(3);
+		const first = indexLog(log);
+		log.push(...manyExchanges(1));
+		const second = indexLog(log);
+		expect(second.rows).not.toBe(first.rows);
+		expect(first.rows).toHaveLength(3);
+		expect(second.rows).toHaveLength(4);
+	});
+
+	it('starts over for a log that shrank (a new world in the same array)', () => {
+		const log = manyExchanges(5);
+		indexLog(log);
+		log.length = 2;
+		expect(indexLog(log).rows).toHaveLength(2);
+	});
+
+	it('lists who made requests in order of first request', () => {
+		const log = manyExchanges(10);
+		const { browsers } = logParticipants(log);
+		const firstSeen = [
+			...new Set(log.flatMap((e) => (e.type === 'exchange' ? [e.truth.browserId] : [])))
+		];
+		expect([...browsers.keys()]).toEqual(firstSeen);
+	});
+});
+
+describe('warmLogIndex', () => {
+	it('builds the index in slices within a budget, then reports it caught up', () => {
+		const log = manyExchanges(5000);
+		let clock = 0;
+		const tick = () => (clock += 4);
+		const rounds: boolean[] = [];
+		while (rounds.length < 10 && !rounds.at(-1)) rounds.push(warmLogIndex(log, 10, tick));
+		expect(rounds.at(-1)).toBe(true);
+		expect(rounds.length).toBeGreaterThan(1);
+		expect(indexLog(log).rows).toEqual(sequenceEvents(log));
+	});
+});

@@ -1,0 +1,117 @@
+/**
+ * Running summaries of a world's log for the sequence diagram. A log only ever grows, so what
+ * was computed for its first n events stays right: each call looks only at the events added
+ * since, and a redraw after one more exchange costs one more step, not a pass over 100,000.
+ */
+import type { WorldEvent } from '$lib/engine/events';
+import { rowHeight } from './row-height';
+
+/** What the diagram needs to know about the whole log. */
+export interface LogIndex {
+	/** The rows to draw: exchanges, and actions other than set-up. */
+	rows: WorldEvent[];
+	/** Top of each row, plus the total height as the last entry (length = rows + 1). */
+	offsets: Float64Array;
+	/** How many exchanges the log holds. */
+	exchanges: number;
+	/** Every browser that made a request, with its device, in order of first request. */
+	browsers: Map<string, { deviceId: string }>;
+	/** Every network a request came from, with the public IP it had then. */
+	networks: Map<string, { publicIp: string }>;
+}
+
+interface Running {
+	seen: number;
+	rows: WorldEvent[];
+	offsets: Float64Array;
+	exchanges: number;
+	browsers: Map<string, { deviceId: string }>;
+	networks: Map<string, { publicIp: string }>;
+}
+
+const running = new WeakMap<readonly WorldEvent[], Running>();
+
+/** Whether the sequence diagram draws an event: set-up actions (`add-…`) stay out. */
+export function isSequenceRow(event: WorldEvent): boolean {
+	return event.type === 'exchange' || !event.action.startsWith('add-');
+}
+
+/**
+ * The index of a log, brought up to date. The arrays it returns are fresh each call (views
+ * compare by identity), but building them is a copy, not a pass over every event.
+ */
+export function indexLog(log: readonly WorldEvent[]): LogIndex {
+	const state = upToDate(log);
+	return {
+		rows: state.rows.slice(),
+		offsets: state.offsets.slice(0, state.rows.length + 1),
+		exchanges: state.exchanges,
+		browsers: new Map(state.browsers),
+		networks: new Map(state.networks)
+	};
+}
+
+/** The browsers and networks that made requests, in order of first request. */
+export function logParticipants(
+	log: readonly WorldEvent[]
+): Pick<LogIndex, 'browsers' | 'networks'> {
+	const state = upToDate(log);
+	return { browsers: new Map(state.browsers), networks: new Map(state.networks) };
+}
+
+/**
+ * Brings a log's index up to date for at most `budgetMs`, so that a page can build the index of
+ * a huge log in short tasks before it draws the diagram.
+ * @returns whether the index has caught up with the log
+ */
+export function warmLogIndex(
+	log: readonly WorldEvent[],
+	budgetMs: number,
+	now: () => number = () => performance.now()
+): boolean {
+	const started = now();
+	let state = upToDate(log, 0);
+	while (state.seen < log.length && now() - started < budgetMs) {
+		state = upToDate(log, Math.min(log.length, state.seen + WARM_STEP));
+	}
+	return state.seen === log.length;
+}
+
+/** Events indexed between two looks at the clock while warming. */
+const WARM_STEP = 2000;
+
+function upToDate(log: readonly WorldEvent[], until = log.length): Running {
+	let state = running.get(log);
+	if (!state || state.seen > log.length) {
+		state = {
+			seen: 0,
+			rows: [],
+			offsets: new Float64Array(1024),
+			exchanges: 0,
+			browsers: new Map(),
+			networks: new Map()
+		};
+		running.set(log, state);
+	}
+	for (let i = state.seen; i < until; i++) {
+		const event = log[i];
+		if (event.type === 'exchange') {
+			state.exchanges++;
+			if (!state.browsers.has(event.truth.browserId))
+				state.browsers.set(event.truth.browserId, { deviceId: event.truth.deviceId });
+			if (!state.networks.has(event.truth.networkId))
+				state.networks.set(event.truth.networkId, { publicIp: event.truth.publicIp });
+		}
+		if (!isSequenceRow(event)) continue;
+		const count = state.rows.length;
+		if (count + 2 > state.offsets.length) {
+			const grown = new Float64Array(state.offsets.length * 2);
+			grown.set(state.offsets);
+			state.offsets = grown;
+		}
+		state.offsets[count + 1] = state.offsets[count] + rowHeight(event);
+		state.rows.push(event);
+	}
+	state.seen = Math.max(state.seen, until);
+	return state;
+}
