@@ -18,7 +18,7 @@ import type { AppWorld } from './world-factory';
 import type { BatchControl, WorldState } from './world-state.svelte';
 
 /** Real milliseconds of work per chunk before the runner yields. */
-export const CHUNK_BUDGET_MS = 10;
+export const CHUNK_BUDGET_MS = 5;
 
 /**
  * How often, at most, the views re-read the world during a run. Each refresh re-renders every
