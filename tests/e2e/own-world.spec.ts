@@ -3,10 +3,10 @@ import { expect, test, type Page } from '@playwright/test';
 
 const ALICE = "Firefox on Alice's laptop";
 
-/** The codes held in the persistent store of the world IndexedDB keeps for the sandbox. */
-function persistentCodes(page: Page): Promise<unknown[] | null> {
+/** The codes held in one server store of the world IndexedDB keeps for the sandbox. */
+function storedCodes(page: Page, store: 'memory' | 'persistent'): Promise<unknown[] | null> {
 	return page.evaluate(
-		() =>
+		(store) =>
 			new Promise<unknown[] | null>((resolve) => {
 				const open = indexedDB.open('session-lab');
 				open.onerror = () => resolve(null);
@@ -16,11 +16,12 @@ function persistentCodes(page: Page): Promise<unknown[] | null> {
 					const read = database.transaction('worlds').objectStore('worlds').get('sandbox');
 					read.onerror = () => resolve(null);
 					read.onsuccess = () => {
-						const sessions = read.result?.snapshot?.data?.server?.stores?.persistent;
+						const sessions = read.result?.snapshot?.data?.server?.stores?.[store];
 						resolve(Array.isArray(sessions) ? sessions.map((s) => s.data?.code ?? null) : null);
 					};
 				};
-			})
+			}),
+		store
 	);
 }
 
@@ -33,7 +34,7 @@ test('a persistent session is kept in IndexedDB and outlives a reload and a rest
 	const alice = page.getByRole('region', { name: ALICE });
 	await alice.getByRole('textbox', { name: 'code' }).fill('kept on disk');
 	await alice.getByRole('button', { name: 'Set' }).click();
-	await expect.poll(() => persistentCodes(page)).toEqual(['kept on disk']);
+	await expect.poll(() => storedCodes(page, 'persistent')).toEqual(['kept on disk']);
 
 	// Nothing in local storage: the world comes back from IndexedDB alone.
 	await page.evaluate(() => localStorage.clear());
@@ -60,7 +61,8 @@ test('an in-memory session is restored with the world, and lost on a restart', a
 	const alice = page.getByRole('region', { name: ALICE });
 	await alice.getByRole('textbox', { name: 'code' }).fill('in memory');
 	await alice.getByRole('button', { name: 'Set' }).click();
-	await expect.poll(() => persistentCodes(page)).toEqual([]);
+	await expect.poll(() => storedCodes(page, 'memory')).toEqual(['in memory']);
+	expect(await storedCodes(page, 'persistent')).toEqual([]);
 	await page.reload();
 	const aliceAgain = page.getByRole('region', { name: ALICE });
 	await aliceAgain.getByRole('button', { name: 'Get' }).click();

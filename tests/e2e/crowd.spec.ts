@@ -1,0 +1,39 @@
+/** The crowd: many browsers and exchanges through the Crowd panel, in the built site. */
+import { expect, test } from '@playwright/test';
+
+test('a crowd runs, the views step aside and come back, and big lists stay short', async ({
+	page
+}) => {
+	await page.goto('./sandbox');
+	// A chosen diagram stays chosen across the run.
+	await page.getByRole('tab', { name: 'World map' }).click();
+	const crowd = page.getByRole('region', { name: 'Crowd', exact: true });
+	await crowd.getByRole('spinbutton', { name: 'Browsers' }).fill('60');
+	await crowd.getByRole('spinbutton', { name: 'Requests' }).fill('600');
+	await crowd.getByRole('button', { name: 'Run crowd' }).click();
+	await expect(crowd.getByRole('status')).toContainText(/Ran\s+600\s+exchanges/);
+
+	await expect(page.getByRole('tab', { name: 'World map' })).toHaveAttribute(
+		'aria-selected',
+		'true'
+	);
+	await page.getByRole('tab', { name: 'Sequence' }).click();
+	await expect(
+		page.getByRole('group', { name: /^Sequence diagram: 600 exchanges between 63 browsers/ })
+	).toBeVisible();
+	await expect(page.getByRole('region', { name: /^Home Wi-Fi · / }).first()).toBeVisible();
+	await expect(page.getByText('Paused while the crowd runs.')).toHaveCount(0);
+
+	// 63 browsers: the attack lists show the ones someone sits at.
+	const attacks = page.getByRole('region', { name: 'Attacks' });
+	await expect(attacks).toContainText(
+		/This world has 63 browsers; the lists show the\s+\d+\s+that someone sits at\./
+	);
+	const eavesdropper = attacks.getByRole('combobox', { name: 'Eavesdropper' });
+	await expect(eavesdropper.getByRole('option')).toHaveCount(2);
+
+	// Every crowd browser has its own session, holding the last code it set (round 8 of 10).
+	const sessions = page.getByRole('table', { name: /^Server sessions/ });
+	await expect(sessions).toContainText('Server sessions (60)');
+	await expect(sessions.getByRole('row').filter({ hasText: '{"code":"crowd-8"}' })).toHaveCount(50);
+});
