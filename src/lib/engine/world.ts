@@ -27,7 +27,7 @@ import {
 } from './request-builder';
 import type { ServerHost } from './server-host';
 import type { Transport } from './transport';
-import { ValueInterner } from './value-interner';
+import { ExchangeSharer } from './exchange-sharer';
 
 /** A command that cannot run, with a message a person can act on. */
 export class WorldError extends Error {
@@ -100,7 +100,7 @@ export class World<S extends ServerHost = ServerHost> {
 	#jars = new Map<string, BrowserJar>();
 	#hsts = new Map<string, Set<string>>();
 	#tracker = new BeliefTracker();
-	#interner = new ValueInterner();
+	#sharer = new ExchangeSharer();
 	#counters: Counters = { network: 0, device: 0, browser: 0, person: 0, exchange: 0 };
 	#queue: Promise<unknown> = Promise.resolve();
 	#listeners = new Set<() => void>();
@@ -767,20 +767,9 @@ export class World<S extends ServerHost = ServerHost> {
 		return event;
 	}
 
-	/** The exchange with every part that repeats shared through the interner (see its file). */
+	/** The exchange with every part that repeats shared with earlier ones (see the sharer). */
 	#compact(event: ExchangeEvent): ExchangeEvent {
-		const intern = <T>(value: T): T => this.#interner.intern(value);
-		return {
-			...event,
-			request: intern(event.request),
-			response: intern(event.response),
-			truth: intern(event.truth),
-			belief: intern(event.belief),
-			cookiesSent: intern(event.cookiesSent),
-			decisions: intern(event.decisions),
-			received: intern(event.received),
-			mismatch: intern(event.mismatch)
-		};
+		return this.#sharer.share(event);
 	}
 
 	#personForUser(username: string): string | null {
