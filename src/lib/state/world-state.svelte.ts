@@ -173,7 +173,9 @@ export class WorldState {
 			this.error = errorMessage(error);
 			return false;
 		} finally {
-			for (const command of ran) this.#record(command, false);
+			// One push and one signal update for a whole crowd, not one per command.
+			for (const command of ran) if (command.type !== 'type-code') this.#history.push(command);
+			this.#historyLength = this.#history.length;
 			this.#quiet = false;
 			this.busy = false;
 			this.viewsPaused = false;

@@ -22,17 +22,22 @@ export function nextExchangeId(
 	return ids[Math.max(0, Math.min(ids.length - 1, at + step))];
 }
 
+const EXCHANGE_ID = /^x\d+$/;
+
 /** The exchange to inspect: the selected one if `selected` is an exchange id, else the newest. */
 export function exchangeToInspect(
 	events: readonly WorldEvent[],
 	selected: string | null
 ): ExchangeEvent | null {
+	// Only an exchange id (x1, x2, …) is worth a search through a long log.
+	const wanted = selected !== null && EXCHANGE_ID.test(selected) ? selected : null;
 	let newest: ExchangeEvent | null = null;
 	for (let i = events.length - 1; i >= 0; i--) {
 		const event = events[i];
 		if (event.type !== 'exchange') continue;
-		if (event.id === selected) return event;
+		if (event.id === wanted) return event;
 		newest ??= event;
+		if (wanted === null) return newest;
 	}
 	return newest;
 }
