@@ -51,12 +51,16 @@ export function indexLog(log: readonly WorldEvent[]): LogIndex {
 	};
 }
 
-/** The browsers and networks that made requests, in order of first request. */
-export function logParticipants(
-	log: readonly WorldEvent[]
-): Pick<LogIndex, 'browsers' | 'networks'> {
+/**
+ * The browsers and networks that made requests, in order of first request. The maps are the
+ * index's own: read-only to callers, and they grow with the log.
+ */
+export function logParticipants(log: readonly WorldEvent[]): {
+	browsers: ReadonlyMap<string, { deviceId: string }>;
+	networks: ReadonlyMap<string, { publicIp: string }>;
+} {
 	const state = upToDate(log);
-	return { browsers: new Map(state.browsers), networks: new Map(state.networks) };
+	return { browsers: state.browsers, networks: state.networks };
 }
 
 /**

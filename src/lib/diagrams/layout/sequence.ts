@@ -137,13 +137,23 @@ export function sequenceColumns(
 	events: readonly WorldEvent[] = [],
 	availableWidth?: number
 ): SequenceColumns {
-	const natural = buildColumns(scene, events, SEQUENCE.column);
-	if (!availableWidth) return natural;
+	if (!availableWidth) return buildColumns(scene, events, SEQUENCE.column);
 	// Leave room for a vertical scroll bar and the frame.
 	const usable = availableWidth - 2 * SEQUENCE.margin - 24;
-	const fitting = Math.floor(usable / natural.lifelines.length);
+	const fitting = Math.floor(usable / lifelineCount(scene, events));
 	const column = Math.max(SEQUENCE.minColumn, Math.min(SEQUENCE.column, fitting));
-	return column === SEQUENCE.column ? natural : buildColumns(scene, events, column);
+	return buildColumns(scene, events, column);
+}
+
+/** How many lifelines {@link buildColumns} draws, without drawing them. */
+function lifelineCount(scene: Scene, events: readonly WorldEvent[]): number {
+	const seen = logParticipants(events);
+	const browsers = new Set(scene.browsers.map((b) => b.id));
+	for (const id of seen.browsers.keys()) browsers.add(id);
+	const networks = new Set(scene.networks.map((n) => n.id));
+	for (const id of seen.networks.keys()) networks.add(id);
+	const eavesdroppers = scene.people.filter((p) => p.attacker).length;
+	return browsers.size + networks.size + eavesdroppers + 1;
 }
 
 /** Lifelines at a given column width; titles are shortened to fit it. */
