@@ -156,9 +156,18 @@ const DEFAULT_NETWORK: NetworkKind = 'home';
 
 /** The i-th exchange of a browser: set a code first, then alternately read and set it. */
 export function crowdCommand(browserId: string, round: number): Command {
-	return round % 2 === 0
-		? { type: 'press-set', browserId, code: `crowd-${round}` }
-		: { type: 'press-get', browserId };
+	if (round % 2 === 0) return { type: 'press-set', browserId, code: crowdCode(round) };
+	let read = reads.get(browserId);
+	if (!read) reads.set(browserId, (read = { type: 'press-get', browserId }));
+	return read;
+}
+
+// Commands are plain, never-changed data, so a long history can share them: one read command
+// per browser and one code string per round, instead of 100,000 of each.
+const reads = new Map<string, Command>();
+const codes: string[] = [];
+function crowdCode(round: number): string {
+	return (codes[round] ??= `crowd-${round}`);
 }
 
 /** The id an add-… command created, read from the action event it appended. */
