@@ -81,7 +81,7 @@ function nodeBenchmarks() {
 	const ours = node.engineMs / node.exchanges;
 	const floor = node.floorMs / node.exchanges;
 	const ratio = node.engineMs / node.floorMs;
-	const size = `${node.browsers} browsers × ${node.requests.toLocaleString('en')} requests`;
+	const size = `${node.browsers} browsers × ${node.requests.toLocaleString('en')} requests, in ${node.rounds} rounds alternating with the floor`;
 	row(
 		`Engine in Node, DirectTransport (${size})`,
 		`${Math.round(1000 / ours).toLocaleString('en')} exchanges/s, ${ours.toFixed(3)} ms/exchange`
