@@ -14,10 +14,6 @@ export interface LogIndex {
 	offsets: Float64Array;
 	/** How many exchanges the log holds. */
 	exchanges: number;
-	/** Every browser that made a request, with its device, in order of first request. */
-	browsers: Map<string, { deviceId: string }>;
-	/** Every network a request came from, with the public IP it had then. */
-	networks: Map<string, { publicIp: string }>;
 }
 
 interface Running {
@@ -25,7 +21,9 @@ interface Running {
 	rows: WorldEvent[];
 	offsets: Float64Array;
 	exchanges: number;
+	/** Every browser that made a request, with its device, in order of first request. */
 	browsers: Map<string, { deviceId: string }>;
+	/** Every network a request came from, with the public IP it had then. */
 	networks: Map<string, { publicIp: string }>;
 }
 
@@ -45,9 +43,7 @@ export function indexLog(log: readonly WorldEvent[]): LogIndex {
 	return {
 		rows: state.rows.slice(),
 		offsets: state.offsets.slice(0, state.rows.length + 1),
-		exchanges: state.exchanges,
-		browsers: new Map(state.browsers),
-		networks: new Map(state.networks)
+		exchanges: state.exchanges
 	};
 }
 
