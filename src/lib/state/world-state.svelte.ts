@@ -11,6 +11,11 @@ export function errorMessage(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
+/** Whether a command is a step of the history: typing into a field is not one. */
+function isStep(command: Command): boolean {
+	return command.type !== 'type-code';
+}
+
 /** What {@link WorldState.batch} hands its job. */
 export interface BatchControl {
 	/** Lets the views re-read the world now. */
@@ -174,7 +179,7 @@ export class WorldState {
 			return false;
 		} finally {
 			// One push and one signal update for a whole crowd, not one per command.
-			for (const command of ran) if (command.type !== 'type-code') this.#history.push(command);
+			for (const command of ran) if (isStep(command)) this.#history.push(command);
 			this.#historyLength = this.#history.length;
 			this.#quiet = false;
 			this.busy = false;
@@ -207,7 +212,7 @@ export class WorldState {
 				type: 'advance',
 				milliseconds: last.milliseconds + command.milliseconds
 			};
-		} else if (command.type !== 'type-code') {
+		} else if (isStep(command)) {
 			this.#history.push(command);
 		}
 		this.#historyLength = this.#history.length;
