@@ -16,14 +16,14 @@ import type {
 	SendReason
 } from './cookie-types';
 import { sameCookieKey } from './cookie-types';
+import { isParsableUrl, parseUrl, type ParsedUrl } from './parsed-url';
+import { utf8ByteLength } from './utf8';
 
 /** The longest lifetime a browser grants a cookie: 400 days (RFC 6265bis §4.1.2.1–2, §5.6.1–2). */
 export const MAX_COOKIE_LIFETIME_MS = 400 * 24 * 60 * 60 * 1000;
 
 /** The most bytes of name plus value a browser keeps (RFC 6265bis §5.6 step 5). */
 export const MAX_NAME_VALUE_BYTES = 4096;
-
-const encoder = new TextEncoder();
 
 /** Options for one request the jar attaches cookies to. */
 export interface SendOptions {
@@ -108,7 +108,8 @@ export class BrowserJar {
 				message: 'Rejected: SameSite=None needs the Secure attribute (RFC 6265bis §5.7).'
 			};
 		}
-		const overlaid = URL.canParse(url) ? this.#overlaysSecureCookie(parsed, new URL(url)) : null;
+		const target = isParsableUrl(url) ? parseUrl(url) : null;
+		const overlaid = target ? this.#overlaysSecureCookie(parsed, target) : null;
 		if (overlaid) {
 			return {
 				header,
@@ -120,7 +121,7 @@ export class BrowserJar {
 		const nowDate = new Date(now);
 		let stored: Cookie | undefined;
 		try {
-			stored = this.#jar.setCookieSync(parsed, url, {
+			stored = this.#jar.setCookieSync(parsed, target ? forToughCookie(target) : url, {
 				now: nowDate,
 				http: !options.fromScript,
 				sameSiteContext: options.context,
@@ -143,7 +144,7 @@ export class BrowserJar {
 	 * insecure origin may not overwrite or shadow a Secure cookie of the same name. tough-cookie
 	 * does not check this; Chrome and Firefox do.
 	 */
-	#overlaysSecureCookie(cookie: Cookie, url: URL): string | null {
+	#overlaysSecureCookie(cookie: Cookie, url: ParsedUrl): string | null {
 		if (cookie.secure || isTrustworthy(url)) return null;
 		const host = canonicalDomain(url.hostname) ?? url.hostname;
 		const domain = cookie.domain ?? host;
@@ -164,10 +165,10 @@ export class BrowserJar {
 	 */
 	send(url: string, now: number, options: SendOptions): SendResult {
 		this.expire(now);
-		const target = new URL(url);
+		const target = parseUrl(url);
 		const candidates = new Set(
 			this.#jar
-				.getCookiesSync(url, { expire: false, http: true })
+				.getCookiesSync(forToughCookie(target), { expire: false, http: true })
 				.map((cookie) => keyString(cookie.key, cookie.domain ?? '', cookie.path ?? '/'))
 		);
 		const sent: JarCookie[] = [];
@@ -353,7 +354,7 @@ function parseSetCookie(header: string): Cookie | string {
 	const equals = pair.indexOf('=');
 	const name = trimWsp(equals === -1 ? '' : pair.slice(0, equals));
 	const value = trimWsp(equals === -1 ? pair : pair.slice(equals + 1));
-	if (encoder.encode(name + value).length > MAX_NAME_VALUE_BYTES) {
+	if (utf8ByteLength(name + value) > MAX_NAME_VALUE_BYTES) {
 		return 'Rejected: name and value together exceed 4096 bytes (RFC 6265bis §5.6 step 5).';
 	}
 	if (name === '' && value === '') {
@@ -363,7 +364,7 @@ function parseSetCookie(header: string): Cookie | string {
 		.split(';')
 		.filter((av) => {
 			const at = av.indexOf('=');
-			return at === -1 || encoder.encode(av.slice(at + 1)).length <= MAX_ATTRIBUTE_VALUE_BYTES;
+			return at === -1 || utf8ByteLength(av.slice(at + 1)) <= MAX_ATTRIBUTE_VALUE_BYTES;
 		})
 		.join(';');
 	const cookie = Cookie.parse(`x=y${kept}`, { loose: true });
@@ -394,8 +395,17 @@ function prefixProblem(cookie: Cookie): string | null {
 	return null;
 }
 
+/**
+ * A parsed URL as tough-cookie takes it. tough-cookie 6 reads only `hostname`, `pathname` and
+ * `protocol` of a URL object (its getCookieContext and isPotentiallyTrustworthy); handed a
+ * string, it would parse it again, twice per request.
+ */
+function forToughCookie(url: ParsedUrl): URL {
+	return url as unknown as URL;
+}
+
 /** Whether an origin counts as secure for Secure cookies, as tough-cookie and browsers treat it. */
-function isTrustworthy(url: URL): boolean {
+function isTrustworthy(url: ParsedUrl): boolean {
 	if (url.protocol === 'https:' || url.protocol === 'wss:') return true;
 	const host = url.hostname.toLowerCase();
 	return (
@@ -453,7 +463,7 @@ function sameSiteReason(cookie: JarCookie, options: SendOptions): SendReason {
 	return 'sent';
 }
 
-function exclusionReason(cookie: JarCookie, url: URL): SendReason {
+function exclusionReason(cookie: JarCookie, url: ParsedUrl): SendReason {
 	const host = url.hostname.toLowerCase();
 	const domainOk = cookie.hostOnly ? host === cookie.domain : domainMatch(host, cookie.domain);
 	if (!domainOk) return 'domain';
@@ -462,7 +472,7 @@ function exclusionReason(cookie: JarCookie, url: URL): SendReason {
 	return 'expired';
 }
 
-function decision(cookie: JarCookie, reason: SendReason, url: URL): CookieDecision {
+function decision(cookie: JarCookie, reason: SendReason, url: ParsedUrl): CookieDecision {
 	const explanations: Record<SendReason, string> = {
 		sent: cookie.httpOnly
 			? 'sent (HttpOnly only hides it from page script)'

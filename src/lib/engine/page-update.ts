@@ -1,6 +1,7 @@
 import type { SimResponse } from './http';
 import { headerValue } from './http';
 import type { PageState } from './model';
+import { parseUrl } from './parsed-url';
 
 /** Reads a JSON body without throwing; `undefined` when it is not JSON. */
 function parseJson(body: string): unknown {
@@ -41,7 +42,7 @@ export function pageAfterNavigation(
 	url: string,
 	response: SimResponse
 ): PageState {
-	const target = new URL(url);
+	const target = parseUrl(url);
 	const type = headerValue(response.headers, 'content-type') ?? '';
 	const base = { ...page, error: response.status >= 400 ? errorText(response) : null };
 	if (target.hostname !== 'myapp.example') return { ...base, view: 'evil', text: response.body };

@@ -1,5 +1,7 @@
 import { USER_AGENTS, type BrowserKind } from './browser-kinds';
 import type { HeaderList } from './http';
+import { parseUrl } from './parsed-url';
+import { utf8ByteLength } from './utf8';
 
 /** What a simulated browser is about to send, before cookies. */
 export interface OutgoingRequest {
@@ -23,7 +25,7 @@ export function browserHeaders(
 	request: OutgoingRequest,
 	cookieHeader: string | null
 ): HeaderList {
-	const url = new URL(request.url);
+	const url = parseUrl(request.url);
 	const headers: HeaderList = [['Host', url.host]];
 	headers.push(['User-Agent', USER_AGENTS[kind]]);
 	headers.push([
@@ -31,10 +33,9 @@ export function browserHeaders(
 		request.fromScript ? 'application/json, text/javascript, */*; q=0.01' : 'text/html,*/*;q=0.8'
 	]);
 	if (request.contentType) headers.push(['Content-Type', request.contentType]);
-	if (request.body)
-		headers.push(['Content-Length', String(new TextEncoder().encode(request.body).length)]);
+	if (request.body) headers.push(['Content-Length', String(utf8ByteLength(request.body))]);
 	if (request.pageUrl && request.method !== 'GET' && request.method !== 'HEAD') {
-		headers.push(['Origin', new URL(request.pageUrl).origin]);
+		headers.push(['Origin', parseUrl(request.pageUrl).origin]);
 	}
 	if (request.pageUrl) headers.push(['Referer', request.pageUrl]);
 	if (request.fromScript) headers.push(['X-Requested-With', 'XMLHttpRequest']);

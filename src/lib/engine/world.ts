@@ -28,6 +28,7 @@ import {
 import type { ServerHost } from './server-host';
 import type { Transport } from './transport';
 import { ExchangeSharer } from './exchange-sharer';
+import { parseUrl, type ParsedUrl } from './parsed-url';
 
 /** A command that cannot run, with a message a person can act on. */
 export class WorldError extends Error {
@@ -450,7 +451,7 @@ export class World<S extends ServerHost = ServerHost> {
 	async #pressSet(browserId: string, code?: string): Promise<void> {
 		const browser = this.#openBrowser(browserId);
 		if (code !== undefined) browser.page.code = code;
-		const url = new URL('/api/code', browser.url).href;
+		const url = parseUrl('/api/code', browser.url).href;
 		const event = await this.#fetch(
 			browser,
 			{
@@ -469,7 +470,7 @@ export class World<S extends ServerHost = ServerHost> {
 
 	async #pressGet(browserId: string): Promise<void> {
 		const browser = this.#openBrowser(browserId);
-		const url = new URL('/api/code', browser.url).href;
+		const url = parseUrl('/api/code', browser.url).href;
 		const event = await this.#fetch(
 			browser,
 			{ method: 'GET', url, body: '', pageUrl: browser.url, fromScript: true },
@@ -481,9 +482,9 @@ export class World<S extends ServerHost = ServerHost> {
 
 	async #navigate(browserId: string, url: string, initiator: Initiator): Promise<void> {
 		const browser = this.#openBrowser(browserId);
-		let target: URL;
+		let target: ParsedUrl;
 		try {
-			target = new URL(url, browser.url);
+			target = parseUrl(url, browser.url);
 		} catch {
 			throw new WorldError(`"${url}" is not a URL the browser can open.`);
 		}
@@ -503,7 +504,7 @@ export class World<S extends ServerHost = ServerHost> {
 		fields: Record<string, string>
 	): Promise<void> {
 		const browser = this.#openBrowser(browserId);
-		const url = new URL(action, browser.url).href;
+		const url = parseUrl(action, browser.url).href;
 		const event = await this.#fetch(
 			browser,
 			{
@@ -533,7 +534,7 @@ export class World<S extends ServerHost = ServerHost> {
 		const browser = this.#openBrowser(browserId);
 		const evilUrl = 'http://evil.example/';
 		await this.#navigate(browserId, evilUrl, 'navigate');
-		const appUrl = new URL('/api/code', this.siteUrl).href;
+		const appUrl = parseUrl('/api/code', this.siteUrl).href;
 		const forged: OutgoingRequest =
 			target === 'form'
 				? {
@@ -571,7 +572,7 @@ export class World<S extends ServerHost = ServerHost> {
 			? candidates.find((event) => event.id === exchangeId)
 			: candidates.at(-1);
 		if (!target) throw new WorldError(`Nothing has crossed ${network.name} yet.`);
-		const host = new URL(target.request.url).host;
+		const host = parseUrl(target.request.url).host;
 		const who = this.label(attackerBrowserId);
 		if (target.secure) {
 			const up =
@@ -598,7 +599,7 @@ export class World<S extends ServerHost = ServerHost> {
 		const names = stolen.map((c) => c.name).join(', ') || 'no cookies';
 		this.#act(
 			'eavesdrop',
-			`${who} reads ${target.request.method} ${new URL(target.request.url).pathname} in the clear and copies ${names}.`,
+			`${who} reads ${target.request.method} ${parseUrl(target.request.url).pathname} in the clear and copies ${names}.`,
 			[attackerBrowserId, target.id]
 		);
 	}
@@ -623,9 +624,9 @@ export class World<S extends ServerHost = ServerHost> {
 
 	async #raw(browserId: string, raw: RawRequest): Promise<ExchangeEvent> {
 		const browser = this.#browser(browserId);
-		let url: URL;
+		let url: ParsedUrl;
 		try {
-			url = new URL(raw.url);
+			url = parseUrl(raw.url);
 		} catch {
 			throw new WorldError(`"${raw.url}" is not a URL.`);
 		}
@@ -670,7 +671,7 @@ export class World<S extends ServerHost = ServerHost> {
 			if (!location || status < 300 || status > 399 || status === 304 || hop >= MAX_REDIRECTS)
 				return event;
 			const keepMethod = status === 307 || status === 308;
-			const nextUrl = this.#upgradeForHsts(browser.id, new URL(location, current.url).href);
+			const nextUrl = this.#upgradeForHsts(browser.id, parseUrl(location, current.url).href);
 			current = keepMethod
 				? { ...current, url: nextUrl }
 				: {
@@ -710,7 +711,7 @@ export class World<S extends ServerHost = ServerHost> {
 		}
 		this.clock.advance(latency / 2);
 		const responseTime = this.clock.now();
-		const url = new URL(request.url);
+		const url = parseUrl(request.url);
 		const received =
 			context === null
 				? []
@@ -781,10 +782,11 @@ export class World<S extends ServerHost = ServerHost> {
 
 	/** HSTS: a known host is only reached over https (RFC 6797 §8.3). */
 	#upgradeForHsts(browserId: string, url: string): string {
-		const parsed = new URL(url);
+		const parsed = parseUrl(url);
 		if (parsed.protocol === 'http:' && this.#hsts.get(browserId)?.has(parsed.hostname)) {
-			parsed.protocol = 'https:';
-			return parsed.href;
+			const upgraded = new URL(url);
+			upgraded.protocol = 'https:';
+			return upgraded.href;
 		}
 		return url;
 	}

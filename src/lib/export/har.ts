@@ -2,6 +2,7 @@
 import type { ExchangeEvent, WorldEvent } from '$lib/engine/events';
 import { headerValue, headerValues, type HeaderList } from '$lib/engine/http';
 import { readSetCookie } from '$lib/curl/set-cookie';
+import { utf8ByteLength } from '$lib/engine/utf8';
 import type { Har, HarCookie, HarEntry, HarNameValue, HarPage } from './har-types';
 
 export type * from './har-types';
@@ -9,12 +10,6 @@ export { validateHar } from './har-validate';
 
 /** The version written as `creator.version`. */
 export const SESSION_LAB_VERSION = '0.1.0';
-
-const encoder = new TextEncoder();
-
-function byteLength(text: string): number {
-	return encoder.encode(text).length;
-}
 
 function nameValues(headers: HeaderList): HarNameValue[] {
 	return headers.map(([name, value]) => ({ name, value }));
@@ -94,7 +89,7 @@ function entry(event: ExchangeEvent, labelFor: (browserId: string) => string): H
 				? { postData: { mimeType: requestType ?? '', text: request.body } }
 				: {}),
 			headersSize: -1,
-			bodySize: byteLength(request.body)
+			bodySize: utf8ByteLength(request.body)
 		},
 		response: {
 			status: response.status,
@@ -103,13 +98,13 @@ function entry(event: ExchangeEvent, labelFor: (browserId: string) => string): H
 			cookies: responseCookies(response.headers, event.responseTime),
 			headers: nameValues(response.headers),
 			content: {
-				size: byteLength(response.body),
+				size: utf8ByteLength(response.body),
 				mimeType: headerValue(response.headers, 'content-type') ?? 'x-unknown',
 				text: response.body
 			},
 			redirectURL: headerValue(response.headers, 'location') ?? '',
 			headersSize: -1,
-			bodySize: byteLength(response.body)
+			bodySize: utf8ByteLength(response.body)
 		},
 		cache: {},
 		timings: { send, wait: 0, receive: total - send },

@@ -6,6 +6,7 @@ import type { Command, RawRequest } from '$lib/engine/commands';
 import { headerValues } from '$lib/engine/http';
 import type { JarCookie } from '$lib/engine/cookie-types';
 import type { World } from '$lib/engine/world';
+import { utf8ByteLength } from '$lib/engine/utf8';
 import type { WebApp } from '$lib/webapp';
 import type { LessonAction, LessonActionType, ScenarioStep, StepItem } from './scenario';
 
@@ -49,7 +50,7 @@ export function curlRequest(
 	];
 	const body = options.body ?? '';
 	if (body) {
-		headers.push(['Content-Length', String(new TextEncoder().encode(body).length)]);
+		headers.push(['Content-Length', String(utf8ByteLength(body))]);
 		headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
 	}
 	if (options.cookie !== undefined) headers.push(['Cookie', options.cookie]);

@@ -61,25 +61,34 @@ export interface ChunkOptions {
 }
 
 /**
+ * Resolves in a MessageChannel task. One channel serves every yield: a channel per yield left
+ * two native ports per chunk for the collector to trace and finalise.
+ */
+function messageChannelYield(): () => Promise<void> {
+	let channel: MessageChannel | null = null;
+	const waiting: Array<() => void> = [];
+	return () =>
+		new Promise((resolve) => {
+			if (!channel) {
+				channel = new MessageChannel();
+				channel.port1.onmessage = () => waiting.shift()?.();
+			}
+			waiting.push(resolve);
+			channel.port2.postMessage(null);
+		});
+}
+
+/**
  * Yields with a MessageChannel task, else a timeout. Not `scheduler.yield()`: its continuations
  * outrank rendering, and a crowd run then painted only every 100 ms or so (the browser's guard
  * against starving frames); behind an ordinary task, frames keep their pace.
  */
 export const browserScheduler: ChunkScheduler = {
 	now: () => performance.now(),
-	yield: () => {
-		if (typeof MessageChannel === 'function') {
-			return new Promise((resolve) => {
-				const channel = new MessageChannel();
-				channel.port1.onmessage = () => {
-					channel.port1.close();
-					resolve();
-				};
-				channel.port2.postMessage(null);
-			});
-		}
-		return new Promise((resolve) => setTimeout(resolve, 0));
-	}
+	yield:
+		typeof MessageChannel === 'function'
+			? messageChannelYield()
+			: () => new Promise((resolve) => setTimeout(resolve, 0))
 };
 
 /**

@@ -1,5 +1,6 @@
 /** The simulated web application: routing, protocol rules, sessions and the server's log. */
 import type { HeaderList, ServerReply, ServerTrace, SimRequest, SimServer } from '../engine/http';
+import { parseUrl, type ParsedUrl } from '../engine/parsed-url';
 import { Accounts } from './accounts';
 import { cookieValue } from './cookies';
 import { base64UrlDecode, base64UrlEncode, ownBytes } from './encoding';
@@ -200,9 +201,9 @@ export class WebApp implements SimServer {
 				anonymous('Malformed method; refused.')
 			);
 		}
-		let url: URL;
+		let url: ParsedUrl;
 		try {
-			url = new URL(request.url);
+			url = parseUrl(request.url);
 		} catch {
 			return reply(text(400, 'Malformed request URL\n'), anonymous('Malformed URL; refused.'));
 		}
@@ -270,7 +271,7 @@ export class WebApp implements SimServer {
 
 	#context(
 		request: SimRequest,
-		url: URL,
+		url: ParsedUrl,
 		now: number,
 		origin: string,
 		session: SessionContext

@@ -1,5 +1,6 @@
 /** What routes receive and how they are listed. */
 import type { SimRequest } from '../engine/http';
+import type { ParsedUrl } from '../engine/parsed-url';
 import type { Accounts } from './accounts';
 import type { RouteResponse } from './responses';
 import type { SessionContext } from './session-context';
@@ -10,7 +11,7 @@ import type { WebAppDeps } from './types';
 /** Everything a route handler may use for one request. */
 export interface RouteContext {
 	request: SimRequest;
-	url: URL;
+	url: ParsedUrl;
 	/** Virtual time of the request (ms). */
 	now: number;
 	settings: ServerSettings;
