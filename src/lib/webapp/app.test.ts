@@ -187,6 +187,17 @@ describe('cookie settings on the wire', () => {
 		);
 	});
 
+	it('lists the first sessions only when asked for fewer, and counts them all', async () => {
+		const { app } = makeApp();
+		for (let i = 0; i < 5; i++) await app.handle(post('/api/code', `code=${i}`));
+		const all = app.sessions();
+		expect(app.sessionCount()).toBe(5);
+		expect(all).toHaveLength(5);
+		expect(app.sessions(2)).toEqual(all.slice(0, 2));
+		expect(app.sessions(10)).toEqual(all);
+		expect(app.sessions(0)).toEqual([]);
+	});
+
 	it('makes guessable ids when weak', async () => {
 		const { app } = makeApp({ settings: { idStrength: 'weak' } });
 		const ids = [];

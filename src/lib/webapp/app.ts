@@ -342,10 +342,18 @@ export class WebApp implements SimServer {
 	/**
 	 * The live server-side sessions of the store in use, on all app servers, in creation order.
 	 * Signed-cookie sessions live only in browsers, so for them this is `[]`.
+	 * @param limit at most this many: the first ones (a view of a crowd copies only what it shows)
 	 */
-	sessions(): SessionRow[] {
+	sessions(limit = Number.POSITIVE_INFINITY): SessionRow[] {
 		const store = this.#activeStore();
-		return store ? store.all().map((session) => toRow(session, this.#settings)) : [];
+		if (!store) return [];
+		const sessions = limit < store.size ? store.first(limit) : store.all();
+		return sessions.map((session) => toRow(session, this.#settings));
+	}
+
+	/** How many live server-side sessions {@link WebApp.sessions} would list. */
+	sessionCount(): number {
+		return this.#activeStore()?.size ?? 0;
 	}
 
 	/** Removes the sessions whose idle or absolute timeout has passed at `now`; returns their ids. */

@@ -40,6 +40,21 @@ export class SessionStore {
 		return [...this.#rows.values()];
 	}
 
+	/** How many sessions the store holds. */
+	get size(): number {
+		return this.#rows.size;
+	}
+
+	/** The first `count` sessions, in creation order. */
+	first(count: number): StoredSession[] {
+		const found: StoredSession[] = [];
+		for (const session of this.#rows.values()) {
+			if (found.length >= count) break;
+			found.push(session);
+		}
+		return found;
+	}
+
 	/** Removes the sessions matching `drop`; returns their ids. */
 	removeWhere(drop: (session: StoredSession) => boolean): string[] {
 		const removed: string[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureScene, makeExchange } from './fixtures';
+import { fixtureEvents, fixtureScene, makeExchange } from './fixtures';
+import type { WorldEvent } from '$lib/engine/events';
 import { layoutBeliefGrid, latestByPair } from './belief-grid';
 import { el, svgDocument } from './snapshot';
 
@@ -76,5 +77,16 @@ describe('belief grid', () => {
 			.cells.map((c) => c.mismatch)
 			.filter(Boolean);
 		expect(words).toEqual(['shared computer', 'split identity']);
+	});
+
+	it('reads a growing log as a fresh pass would, and hands out copies', () => {
+		const all = fixtureEvents();
+		const growing: WorldEvent[] = [];
+		const given = latestByPair(growing);
+		for (const event of all) {
+			growing.push(event);
+			expect(latestByPair(growing)).toEqual(latestByPair([...growing]));
+		}
+		expect(given.size).toBe(0);
 	});
 });

@@ -1,4 +1,4 @@
-import type { ExchangeEvent } from '$lib/engine/events';
+import type { ExchangeEvent, WorldEvent } from '$lib/engine/events';
 import type { Scene } from './scene';
 import { fitText, SANS_CHAR } from './text';
 import { mismatchWord } from './mismatch';
@@ -48,14 +48,30 @@ export interface GridLayout {
 /** The id used for requests made with nobody at the device. */
 export const NOBODY = 'nobody';
 
-/** The latest exchange for each (person, browser) pair, keyed `person|browser`. */
-export function latestByPair(events: Scene['events']): Map<string, ExchangeEvent> {
-	const latest = new Map<string, ExchangeEvent>();
-	for (const event of events) {
-		if (event.type !== 'exchange') continue;
-		latest.set(`${event.truth.personId ?? NOBODY}|${event.truth.browserId}`, event);
+/** How far {@link latestByPair} has read a log, and what it found. */
+interface LatestSoFar {
+	seen: number;
+	latest: Map<string, ExchangeEvent>;
+}
+
+const readSoFar = new WeakMap<readonly WorldEvent[], LatestSoFar>();
+
+/**
+ * The latest exchange for each (person, browser) pair, keyed `person|browser`. A log only grows,
+ * so each call reads only the events added since the last call on the same log.
+ */
+export function latestByPair(events: readonly WorldEvent[]): Map<string, ExchangeEvent> {
+	let state = readSoFar.get(events);
+	if (!state || state.seen > events.length) {
+		state = { seen: 0, latest: new Map() };
+		readSoFar.set(events, state);
 	}
-	return latest;
+	for (; state.seen < events.length; state.seen++) {
+		const event = events[state.seen];
+		if (event.type !== 'exchange') continue;
+		state.latest.set(`${event.truth.personId ?? NOBODY}|${event.truth.browserId}`, event);
+	}
+	return new Map(state.latest);
 }
 
 /** Lays out people (rows) × browsers (columns). */

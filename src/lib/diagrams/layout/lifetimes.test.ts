@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_START, fixtureLabeler, fixtureScene, makeAction, makeExchange } from './fixtures';
-import { deriveLives, layoutLifetimes, type LifetimeSettings } from './lifetimes';
+import type { WorldEvent } from '$lib/engine/events';
+import {
+	FIXTURE_START,
+	fixtureEvents,
+	fixtureLabeler,
+	fixtureScene,
+	makeAction,
+	makeExchange
+} from './fixtures';
+import {
+	deriveLives,
+	layoutLifetimes,
+	LIFETIMES,
+	warmLives,
+	type Life,
+	type LifetimeSettings
+} from './lifetimes';
 import { el, svgDocument } from './snapshot';
+import { SANS_CHAR, textWidth } from './text';
 
 const settings: LifetimeSettings = {
 	idleTimeoutSeconds: 120,
@@ -118,7 +134,90 @@ describe('deriveLives', () => {
 	});
 });
 
+describe('deriveLives on a growing log', () => {
+	it('gives, after each new event, what a fresh pass over the whole log gives', () => {
+		const all = fixtureEvents();
+		const growing: WorldEvent[] = [];
+		for (const event of all) {
+			growing.push(event);
+			const scene = { ...fixtureScene(growing), now: event.time };
+			const fresh = { ...fixtureScene([...growing]), now: event.time };
+			expect(deriveLives(scene, settings, fixtureLabeler)).toEqual(
+				deriveLives(fresh, settings, fixtureLabeler)
+			);
+		}
+	});
+
+	it('starts over when the store changes, since a restart ends sessions only in memory', () => {
+		const scene = fixtureScene();
+		const restartEnded = (store: string) =>
+			deriveLives(scene, { ...settings, store }, fixtureLabeler).filter(
+				(life) => life.reason === 'server restart'
+			).length;
+		expect(restartEnded('memory')).toBe(2);
+		expect(restartEnded('database')).toBe(0);
+		expect(restartEnded('memory')).toBe(2);
+	});
+
+	it('hands out copies: a later call does not change lives given earlier', () => {
+		const growing = fixtureEvents().slice(0, 3);
+		const scene = fixtureScene(growing);
+		const before = deriveLives(scene, settings, fixtureLabeler);
+		const copy = structuredClone(before);
+		growing.push(...fixtureEvents().slice(3));
+		deriveLives(scene, settings, fixtureLabeler);
+		expect(before).toEqual(copy);
+	});
+});
+
+describe('warmLives', () => {
+	it('reads a huge log a step per look at the clock, then lives come without reading again', () => {
+		const events = Array.from({ length: 4500 }, (_, i) =>
+			makeExchange({ id: `x${i}`, seq: i, at: i, browserId: 'b1', sessionId: 'AAAA1111' })
+		);
+		const scene = fixtureScene(events);
+		let clock = 0;
+		const slowClock = () => (clock += 100);
+		const reads = [1, 2, 3].map(
+			() => warmLives(scene, settings, fixtureLabeler, 10, slowClock).read
+		);
+		expect(reads).toEqual([2000, 4000, 4500]);
+		expect(deriveLives(scene, settings, fixtureLabeler)).toEqual(
+			deriveLives(fixtureScene([...events]), settings, fixtureLabeler)
+		);
+	});
+});
+
 describe('layoutLifetimes', () => {
+	const openCookie = (start: number): Life => ({
+		id: `cookie:${start}`,
+		kind: 'cookie',
+		label: 'sid in Firefox',
+		session: null,
+		browserId: 'b1',
+		sessionId: null,
+		start,
+		end: null,
+		reason: null,
+		projected: null,
+		touches: []
+	});
+
+	it.each([
+		['a long bar reaching now', t(0), 'end'],
+		['a short bar', t(290), 'start']
+	])('writes "until the browser closes" in view for %s', (_, start, anchor) => {
+		const others = [{ ...openCookie(t(0)), id: 'other', end: t(100), reason: 'cleared' as const }];
+		const chart = layoutLifetimes([openCookie(start), ...others], t(300), settings, 900);
+		const bar = chart.bars[0];
+		expect(bar.open).toMatchObject({ text: 'until the browser closes', anchor });
+		const width = textWidth('until the browser closes', SANS_CHAR);
+		const [from, to] =
+			anchor === 'end' ? [bar.open!.x - width, bar.open!.x] : [bar.open!.x, bar.open!.x + width];
+		expect(from).toBeGreaterThanOrEqual(LIFETIMES.labelWidth);
+		if (anchor === 'end') expect(to).toBeLessThanOrEqual(900);
+	});
+
 	it('matches the SVG snapshot of the fixed scenario', async () => {
 		const scene = fixtureScene();
 		const chart = layoutLifetimes(

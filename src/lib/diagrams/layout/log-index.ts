@@ -35,14 +35,15 @@ export function isSequenceRow(event: WorldEvent): boolean {
 }
 
 /**
- * The index of a log, brought up to date. The arrays it returns are fresh each call (views
- * compare by identity), but building them is a copy, not a pass over every event.
+ * The index of a log, brought up to date. Each call returns fresh objects (views compare by
+ * identity), but building them is a copy of the rows, not a pass over every event.
  */
 export function indexLog(log: readonly WorldEvent[]): LogIndex {
 	const state = upToDate(log);
 	return {
 		rows: state.rows.slice(),
-		offsets: state.offsets.slice(0, state.rows.length + 1),
+		// A view, not a copy: offsets are only ever appended, so those in view never change.
+		offsets: state.offsets.subarray(0, state.rows.length + 1),
 		exchanges: state.exchanges
 	};
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureScene, makeExchange } from './fixtures';
-import { easeInOut, layoutWorldMap, packetLabel, packetPath, pointAlong } from './world-map';
+import {
+	easeInOut,
+	layoutWorldMap,
+	linkPaths,
+	packetLabel,
+	packetPath,
+	pointAlong
+} from './world-map';
 import { el, svgDocument } from './snapshot';
 
 describe('world map', () => {
@@ -21,6 +28,17 @@ describe('world map', () => {
 		await expect(svgDocument(map.width, map.height, body)).toMatchFileSnapshot(
 			'./__snapshots__/world-map.svg'
 		);
+	});
+
+	it('draws the links as one path per kind, every link a segment of it', () => {
+		const map = layoutWorldMap(fixtureScene());
+		const paths = linkPaths(map.links);
+		expect(paths.map((p) => p.kind)).toEqual([...new Set(map.links.map((l) => l.kind))]);
+		for (const { kind, d } of paths) {
+			const ofKind = map.links.filter((l) => l.kind === kind);
+			expect(d).toBe(ofKind.map((l) => `M${l.x1},${l.y1}L${l.x2},${l.y2}`).join(''));
+		}
+		expect(linkPaths([])).toEqual([]);
 	});
 
 	it('keeps existing nodes in place when things are added', () => {

@@ -59,6 +59,9 @@ function gridFor(availableWidth?: number): Grid {
 	return { node: Math.max(MIN_NODE, Math.min(MAP.node, fitting)), gap };
 }
 
+/** Ids in creation order: "d2" before "d10". One collator, not one per comparison. */
+const ID_ORDER = new Intl.Collator('en', { numeric: true });
+
 /** Centre x of a column. */
 function columnX(index: number, grid: Grid = { node: MAP.node, gap: MAP.gap }): number {
 	return MAP.margin + grid.node / 2 + index * (grid.node + grid.gap);
@@ -90,7 +93,7 @@ export function layoutWorldMap(scene: Scene, availableWidth?: number): MapLayout
 		at.set(n.id, n);
 	};
 	const byId = <T extends { id: string }>(list: T[]) =>
-		[...list].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+		[...list].sort((a, b) => ID_ORDER.compare(a.id, b.id));
 	const people = byId(scene.people);
 	const devices = byId(scene.devices);
 	const browsers = byId(scene.browsers);
@@ -210,6 +213,26 @@ export function layoutWorldMap(scene: Scene, availableWidth?: number): MapLayout
 		nodes,
 		links
 	};
+}
+
+/** The links of one kind as one SVG path. */
+export interface LinkPath {
+	kind: MapLink['kind'];
+	d: string;
+}
+
+/**
+ * The links as one path per kind, in the order the kinds first appear: a thousand browsers'
+ * links to their networks are one element to draw, not a thousand.
+ */
+export function linkPaths(links: readonly MapLink[]): LinkPath[] {
+	const byKind = new Map<MapLink['kind'], string[]>();
+	for (const link of links) {
+		let segments = byKind.get(link.kind);
+		if (!segments) byKind.set(link.kind, (segments = []));
+		segments.push(`M${link.x1},${link.y1}L${link.x2},${link.y2}`);
+	}
+	return [...byKind].map(([kind, segments]) => ({ kind, d: segments.join('') }));
 }
 
 /** The path a packet takes for an exchange: browser → network → internet → server. */
