@@ -1,93 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerReply, SimRequest } from '$lib/engine/http';
-import type { Transport } from '$lib/engine/transport';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { inProcessTransport } from '$lib/transport/test-harness';
-import { runCrowd, runInChunks, type ChunkScheduler } from './crowd-runner';
+import type { ChunkScheduler } from './chunks';
+import { runCrowd } from './crowd-runner';
+import { CountingTransport, fakeScheduler } from './testing';
 import { WorldState } from './world-state.svelte';
-
-/** A clock that only moves when a step says so, and a yield that counts. */
-function fakeScheduler() {
-	const state = { now: 0, yields: [] as number[] };
-	const scheduler: ChunkScheduler = {
-		now: () => state.now,
-		yield: async () => void state.yields.push(state.now)
-	};
-	return { state, scheduler };
-}
-
-describe('runInChunks', () => {
-	it.each([
-		// step cost, budget, steps, expected chunks
-		[1, 10, 100, 10],
-		[3, 10, 100, 25],
-		[10, 10, 7, 7],
-		[25, 10, 4, 4],
-		[0.5, 10, 100, 5],
-		[1, 10, 0, 0]
-	])('steps of %d ms within %d ms make the right chunks', async (cost, budget, total, chunks) => {
-		const { state, scheduler } = fakeScheduler();
-		const seen: number[] = [];
-		const report = await runInChunks(
-			total,
-			async (index) => {
-				seen.push(index);
-				state.now += cost;
-			},
-			{ budgetMs: budget, scheduler }
-		);
-		expect(seen).toEqual(Array.from({ length: total }, (_, i) => i));
-		expect(report.done).toBe(total);
-		expect(report.chunks).toBe(chunks);
-		// It yields between chunks, not after the last one.
-		expect(state.yields.length).toBe(Math.max(0, chunks - 1));
-		// A chunk overruns its budget by at most one step.
-		expect(report.longestChunkMs).toBeLessThan(budget + cost + 1e-9);
-		expect(report.cancelled).toBe(false);
-	});
-
-	it('reports progress after each chunk', async () => {
-		const { state, scheduler } = fakeScheduler();
-		const progress: Array<[number, number]> = [];
-		await runInChunks(10, async () => void (state.now += 4), {
-			budgetMs: 10,
-			scheduler,
-			onChunk: (done, total) => progress.push([done, total])
-		});
-		expect(progress).toEqual([
-			[3, 10],
-			[6, 10],
-			[9, 10],
-			[10, 10]
-		]);
-	});
-
-	it('stops between steps when the signal aborts', async () => {
-		const { state, scheduler } = fakeScheduler();
-		const controller = new AbortController();
-		const report = await runInChunks(
-			100,
-			async (index) => {
-				state.now += 1;
-				if (index === 14) controller.abort();
-			},
-			{ budgetMs: 10, scheduler, signal: controller.signal }
-		);
-		expect(report.done).toBe(15);
-		expect(report.cancelled).toBe(true);
-	});
-});
-
-/** Counts the exchanges that went over it. */
-class CountingTransport implements Transport {
-	readonly name = 'counting';
-	count = 0;
-	constructor(private readonly inner: Transport) {}
-	exchange(worldId: string, exchangeId: string, request: SimRequest): Promise<ServerReply> {
-		this.count++;
-		return this.inner.exchange(worldId, exchangeId, request);
-	}
-}
 
 describe('runCrowd', () => {
 	async function setUp() {

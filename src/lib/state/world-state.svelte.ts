@@ -5,6 +5,7 @@ import type { Scenario } from '$lib/scenarios/scenario';
 import type { ServerRegistry } from '$lib/transport/server-registry';
 import type { WorldSnapshot } from '$lib/engine/snapshot';
 import { createWorld, restoreAppWorld, type AppWorld } from './world-factory';
+import { LONG_REPLAY, replayHistory, type ReplayOptions } from './replay';
 
 /** Turns whatever a command threw into a sentence for the page. */
 export function errorMessage(error: unknown): string {
@@ -45,6 +46,8 @@ export class WorldState {
 	 * unmount their heavy views and bring them back one per task afterwards.
 	 */
 	viewsPaused = $state(false);
+	/** How far a long replay ("Step back" after a crowd) has come, or `null`. */
+	replaying = $state<{ done: number; total: number } | null>(null);
 	/** The selected item (an exchange id, a session id, a browser id…), shared by all views. */
 	selected = $state<string | null>(null);
 	/** A cookie copied from one jar, ready to paste into another (how hijacks begin). */
@@ -72,21 +75,23 @@ export class WorldState {
 	private constructor(
 		readonly scenario: Scenario,
 		private readonly transport: Transport,
-		private readonly registry: ServerRegistry
+		private readonly registry: ServerRegistry,
+		private readonly replay: ReplayOptions
 	) {}
 
 	/**
 	 * Builds the scenario's world and wraps it; `history` is replayed after the setup.
 	 * @param options.snapshot the world as it stood after `history`: restored directly instead
 	 *   of replaying; when it cannot be restored, the history is replayed after all
+	 * @param options.replay how long replays run (a fast transport for "Step back" after a crowd)
 	 */
 	static async create(
 		scenario: Scenario,
 		transport: Transport,
 		registry: ServerRegistry,
-		options: { history?: Command[]; snapshot?: WorldSnapshot } = {}
+		options: { history?: Command[]; snapshot?: WorldSnapshot; replay?: ReplayOptions } = {}
 	): Promise<WorldState> {
-		const state = new WorldState(scenario, transport, registry);
+		const state = new WorldState(scenario, transport, registry, options.replay ?? {});
 		const history = options.history ?? [];
 		if (options.snapshot) {
 			try {
@@ -218,12 +223,30 @@ export class WorldState {
 		this.#historyLength = this.#history.length;
 	}
 
+	/**
+	 * Builds the world again from the scenario and replays `history`. A long replay pauses the
+	 * views, as a crowd run does, and reports its progress in `replaying`.
+	 */
 	async #rebuild(history: Command[]): Promise<void> {
 		const id = this.#world?.id;
-		this.dispose();
-		const built = await createWorld(this.scenario, this.transport, this.registry, id);
-		for (const command of history) await built.world.apply(command).catch(() => undefined);
-		this.#adopt(built, history);
+		const long = history.length > LONG_REPLAY;
+		this.busy = true;
+		if (long) {
+			this.viewsPaused = true;
+			this.replaying = { done: 0, total: history.length };
+		}
+		try {
+			this.dispose();
+			const built = await createWorld(this.scenario, this.transport, this.registry, id);
+			await replayHistory(built.world, history, this.replay, (done, total) => {
+				this.replaying = { done, total };
+			});
+			this.#adopt(built, history);
+		} finally {
+			this.busy = false;
+			this.viewsPaused = false;
+			this.replaying = null;
+		}
 	}
 
 	/** Makes a built world the current one, with the history that led to it. */
