@@ -37,3 +37,39 @@ test('a crowd runs, the views step aside and come back, and big lists stay short
 	await expect(sessions).toContainText('Server sessions (60)');
 	await expect(sessions.getByRole('row').filter({ hasText: '{"code":"crowd-8"}' })).toHaveCount(50);
 });
+
+test('in a crowd, the diagrams draw what is in view and step back replays the crowd', async ({
+	page
+}) => {
+	await page.goto('./sandbox');
+	const crowd = page.getByRole('region', { name: 'Crowd', exact: true });
+	await crowd.getByRole('spinbutton', { name: 'Browsers' }).fill('60');
+	await crowd.getByRole('spinbutton', { name: 'Requests' }).fill('600');
+	await crowd.getByRole('button', { name: 'Run crowd' }).click();
+	await expect(crowd.getByRole('status')).toContainText(/Ran\s+600\s+exchanges/);
+
+	// 120 lives: the chart draws those in view, and scrolling brings the last one.
+	await page.getByRole('tab', { name: 'Lifetimes' }).click();
+	const chart = page.getByRole('group', {
+		name: 'Lifetimes: 60 cookies and 60 sessions on the virtual clock'
+	});
+	await expect(chart.getByRole('button', { name: 'S1 session', exact: true })).toBeVisible();
+	await expect(chart.getByRole('button', { name: 'S60 session', exact: true })).toHaveCount(0);
+	await chart.locator('..').evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
+	await expect(chart.getByRole('button', { name: 'S60 session', exact: true })).toBeVisible();
+	await expect(chart.getByRole('button', { name: 'S1 session', exact: true })).toHaveCount(0);
+	// The table lists them all.
+	await page.getByText('Show as table').click();
+	await expect(page.getByRole('table', { name: 'Lifetimes' }).getByRole('row')).toHaveCount(121);
+
+	// Step back replays the 720 steps of the crowd, less the last.
+	await page.getByRole('tab', { name: 'Sequence' }).click();
+	await page.getByRole('button', { name: 'Step back' }).click();
+	await expect(
+		page.getByRole('group', { name: /^Sequence diagram: 599 exchanges between 63 browsers/ })
+	).toBeVisible();
+	await expect(page.getByText(/Paused while/)).toHaveCount(0);
+	await expect(page.getByRole('table', { name: /^Server sessions/ })).toContainText(
+		'Server sessions (60)'
+	);
+});

@@ -29,4 +29,18 @@ describe('DiagramTabs on the real sandbox world', () => {
 		expect(screen.getByRole('group', { name: /Lifetimes/ }).textContent).toMatch(/S1/);
 		sim.dispose();
 	});
+
+	it('in a big world, takes the old view down at the click and draws the new one a task later', async () => {
+		const { transport, registry } = inProcessTransport();
+		const sim = await WorldState.create(sandboxScenario, transport, registry);
+		await sim.run({ type: 'press-set', browserId: 'b1', code: 'qwerty' });
+		render(DiagramTabs, { state: sim, deferAboveEvents: 0 });
+		expect(await screen.findByRole('group', { name: /Sequence diagram/ })).toBeInTheDocument();
+		await fireEvent.click(screen.getByRole('tab', { name: 'Lifetimes' }));
+		expect(screen.queryByRole('group', { name: /Sequence diagram/ })).not.toBeInTheDocument();
+		expect(screen.getByText('Drawing…')).toBeInTheDocument();
+		expect(await screen.findByRole('group', { name: /Lifetimes/ })).toBeInTheDocument();
+		expect(screen.queryByText('Drawing…')).not.toBeInTheDocument();
+		sim.dispose();
+	});
 });

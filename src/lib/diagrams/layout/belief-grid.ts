@@ -48,10 +48,10 @@ export interface GridLayout {
 /** The id used for requests made with nobody at the device. */
 export const NOBODY = 'nobody';
 
-/** How far {@link latestByPair} has read a log, and what it found. */
+/** How far {@link latestByPair} has read a log: the latest exchange by person, then browser. */
 interface LatestSoFar {
 	seen: number;
-	latest: Map<string, ExchangeEvent>;
+	byPerson: Map<string, Map<string, ExchangeEvent>>;
 }
 
 const readSoFar = new WeakMap<readonly WorldEvent[], LatestSoFar>();
@@ -63,15 +63,23 @@ const readSoFar = new WeakMap<readonly WorldEvent[], LatestSoFar>();
 export function latestByPair(events: readonly WorldEvent[]): Map<string, ExchangeEvent> {
 	let state = readSoFar.get(events);
 	if (!state || state.seen > events.length) {
-		state = { seen: 0, latest: new Map() };
+		state = { seen: 0, byPerson: new Map() };
 		readSoFar.set(events, state);
 	}
+	// Two lookups, not one on a joined key: the first read of a crowd's log makes no strings.
 	for (; state.seen < events.length; state.seen++) {
 		const event = events[state.seen];
 		if (event.type !== 'exchange') continue;
-		state.latest.set(`${event.truth.personId ?? NOBODY}|${event.truth.browserId}`, event);
+		const person = event.truth.personId ?? NOBODY;
+		let byBrowser = state.byPerson.get(person);
+		if (!byBrowser) state.byPerson.set(person, (byBrowser = new Map()));
+		byBrowser.set(event.truth.browserId, event);
 	}
-	return new Map(state.latest);
+	const latest = new Map<string, ExchangeEvent>();
+	for (const [person, byBrowser] of state.byPerson) {
+		for (const [browser, event] of byBrowser) latest.set(`${person}|${browser}`, event);
+	}
+	return latest;
 }
 
 /** Lays out people (rows) × browsers (columns). */

@@ -23,8 +23,9 @@ export interface LifeBar {
 	label: string;
 	full: string;
 	/** Where each request slid the idle timeout to (sessions). */
-	idleMarks: number[];
-	touches: number[];
+	readonly idleMarks: number[];
+	/** Where each request used it. */
+	readonly touches: number[];
 	end: { x: number; word: string; anchor: 'start' | 'end'; wordX: number } | null;
 	/**
 	 * "until the browser closes" for a session cookie: after the bar, or inside its end when the
@@ -73,6 +74,8 @@ export function layoutLifetimes(
 		const x1 = x(life.start);
 		const x2 = x(life.end ?? now);
 		const word = life.reason;
+		let idleMarks: number[] | undefined;
+		let touches: number[] | undefined;
 		let end: LifeBar['end'] = null;
 		if (life.end !== null && word) {
 			const w = textWidth(word, SANS_CHAR);
@@ -91,11 +94,17 @@ export function layoutLifetimes(
 			projectedX: life.end === null && life.projected !== null ? x(life.projected) : null,
 			label: fitText(life.label, labelWidth - 16, SANS_CHAR),
 			full: life.label,
-			idleMarks:
-				life.kind === 'session' && idle !== null
-					? life.touches.map((t) => x(Math.min(t + idle, life.end ?? Infinity)))
-					: [],
-			touches: life.touches.map((t) => x(t)),
+			// Worked out when read: a crowd's lives hold 100,000 touches, and a view draws the marks
+			// of the few bars in view only.
+			get idleMarks() {
+				return (idleMarks ??=
+					life.kind === 'session' && idle !== null
+						? life.touches.map((t) => x(Math.min(t + idle, life.end ?? Infinity)))
+						: []);
+			},
+			get touches() {
+				return (touches ??= life.touches.map((t) => x(t)));
+			},
 			end,
 			open:
 				life.kind === 'cookie' && life.end === null && life.projected === null
