@@ -1,13 +1,13 @@
 /**
  * The crowd: one world with many browsers and many exchanges, run without freezing the page.
- * The work runs in chunks of about {@link CHUNK_BUDGET_MS}; between chunks the runner yields to
- * the event loop, so input, painting and timers get their turn and no task runs for long.
+ * The work runs in short chunks (see `runInChunks`); between chunks the runner yields to the
+ * event loop, so input, painting and timers get their turn and no task runs for long.
  *
  * A crowd run goes straight to the page's simulated server (`FastForwardTransport`: the service
  * worker would add a round trip per exchange, and MSW's Fetch objects a lot of garbage) and
- * restores the page's transport afterwards. Its commands go into
- * the history in one go, so saving and replaying stay exact; but "Step back" after a crowd run
- * replays the whole crowd, which takes as long as the run did.
+ * restores the page's transport afterwards. Its commands go into the history in one go, so
+ * saving and replaying stay exact; "Step back" after a crowd replays it the same way, in chunks
+ * over the same transport (see `replayHistory`).
  */
 import type { Command } from '$lib/engine/commands';
 import type { ActionEvent, WorldEvent } from '$lib/engine/events';
