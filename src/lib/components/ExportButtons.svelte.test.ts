@@ -64,11 +64,13 @@ describe('ExportButtons', () => {
 	it('downloads a valid HAR and the Mermaid text', async () => {
 		await setup(null);
 		await click('Export HAR');
+		await vi.waitFor(() => expect(downloads).toHaveLength(1));
 		expect(downloads[0].name).toBe('session-lab.har');
 		const har: unknown = JSON.parse(await downloads[0].blob.text());
 		expect(validateHar(har)).toEqual([]);
 		expect(screen.getByRole('status')).toHaveTextContent('Saved session-lab.har with 1 requests.');
 		await click('Export Mermaid');
+		await vi.waitFor(() => expect(downloads).toHaveLength(2));
 		expect(downloads[1].name).toBe('sequence-diagram.mmd');
 		expect(await downloads[1].blob.text()).toContain("participant B1 as Firefox on Alice's laptop");
 	});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { worldFor } from '$lib/transport/test-harness';
-import { toHar, validateHar, type Har } from './har';
+import { fakeScheduler } from '$lib/state/testing';
+import { harBlob, toHar, validateHar, type Har } from './har';
 
 /** A world where Alice sets and gets a value, then Bob gets nothing, then a note. */
 async function bookWorld() {
@@ -17,6 +18,23 @@ async function exported(): Promise<Har> {
 	const world = await bookWorld();
 	return toHar(world.log, (id) => world.label(id));
 }
+
+describe('harBlob', () => {
+	it('writes, in short tasks, the file JSON.stringify would write of toHar', async () => {
+		const world = await bookWorld();
+		const labelFor = (id: string) => world.label(id);
+		const { state, scheduler } = fakeScheduler();
+		const ticking = { now: () => state.now++, yield: scheduler.yield };
+		const { blob, entries } = await harBlob(world.log, labelFor, {
+			scheduler: ticking,
+			budgetMs: 1
+		});
+		const har = toHar(world.log, labelFor);
+		expect(await blob.text()).toBe(`${JSON.stringify(har, null, 2)}\n`);
+		expect(entries).toBe(har.log.entries.length);
+		expect(state.yields.length).toBeGreaterThanOrEqual(entries - 1);
+	});
+});
 
 describe('toHar', () => {
 	it('exports a valid HAR 1.2 document, one entry per exchange', async () => {

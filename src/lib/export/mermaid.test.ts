@@ -3,7 +3,8 @@ import type { ActionEvent, ExchangeEvent, WorldEvent } from '$lib/engine/events'
 import type { HeaderList } from '$lib/engine/http';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { worldFor } from '$lib/transport/test-harness';
-import { escapeMermaid, shortCookie, toMermaid } from './mermaid';
+import { fakeScheduler } from '$lib/state/testing';
+import { escapeMermaid, mermaidBlob, shortCookie, toMermaid } from './mermaid';
 
 const SID = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345';
 
@@ -152,6 +153,20 @@ describe('toMermaid', () => {
 		expect(text.startsWith('sequenceDiagram\n')).toBe(true);
 		const all = text.split('\n');
 		for (const line of lines) expect(all).toContain(line);
+	});
+
+	it('writes the same text as a file, in short tasks', async () => {
+		const world = await worldFor(sandboxScenario);
+		await world.apply({ type: 'press-set', browserId: 'b1', code: 'qwerty' });
+		await world.apply({ type: 'press-get', browserId: 'b2' });
+		await world.apply({ type: 'note', text: 'done' });
+		const label = (id: string) => world.label(id);
+		const { state, scheduler } = fakeScheduler();
+		const ticking = { now: () => state.now++, yield: scheduler.yield };
+		const blob = await mermaidBlob(world.log, label, { scheduler: ticking, budgetMs: 1 });
+		expect(await blob.text()).toBe(toMermaid(world.log, label));
+		expect(state.yields.length).toBeGreaterThan(2);
+		expect(await (await mermaidBlob([], labelFor)).text()).toBe(toMermaid([], labelFor));
 	});
 
 	it('draws an empty log as a diagram with only the server', () => {

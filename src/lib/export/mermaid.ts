@@ -5,6 +5,8 @@
 import type { ExchangeEvent, WorldEvent } from '$lib/engine/events';
 import { headerValue, headerValues } from '$lib/engine/http';
 import { readSetCookie } from '$lib/curl/set-cookie';
+import { runInChunks, type ChunkScheduler } from '$lib/state/chunks';
+import { BlobBuilder } from './blob-builder';
 
 /** Values longer than this are cut, so that arrows stay readable. */
 const VALUE_LENGTH = 8;
@@ -102,6 +104,36 @@ function responseText(event: ExchangeEvent): string {
 	return parts.join(' · ');
 }
 
+/** The Mermaid lines of one event; the participants it names join `participants`. */
+function eventLines(
+	event: WorldEvent,
+	participants: Participants,
+	log: readonly WorldEvent[],
+	labelFor: (browserId: string) => string
+): string[] {
+	if (event.type === 'action') {
+		return [
+			`\tNote over ${actionAnchor(event.subjects, participants, log, labelFor)}: ${escapeMermaid(event.text)}`
+		];
+	}
+	const client = participants.browser(event.truth.browserId, labelFor(event.truth.browserId));
+	const server = participants.server(hostOf(event.request.url));
+	const lines = [
+		`\t${client}->>${server}: ${escapeMermaid(requestText(event))}`,
+		`\t${server}-->>${client}: ${escapeMermaid(responseText(event))}`
+	];
+	if (event.mismatch) {
+		lines.push(`\tNote over ${client},${server}: ${escapeMermaid(`⚠ ${event.mismatch.detail}`)}`);
+	}
+	return lines;
+}
+
+/** The first lines: the diagram's kind and its participants, once every event named them. */
+function headLines(participants: Participants): string[] {
+	if (participants.lines.length === 0) participants.server('server');
+	return ['sequenceDiagram', ...participants.lines];
+}
+
 /**
  * Builds the Mermaid text for `log`: every exchange as a request and a reply, the server's
  * belief when it took someone for someone else, and actions as notes.
@@ -112,24 +144,34 @@ export function toMermaid(
 	labelFor: (browserId: string) => string
 ): string {
 	const participants = new Participants();
-	const body: string[] = [];
-	for (const event of log) {
-		if (event.type === 'action') {
-			body.push(
-				`\tNote over ${actionAnchor(event.subjects, participants, log, labelFor)}: ${escapeMermaid(event.text)}`
-			);
-			continue;
-		}
-		const client = participants.browser(event.truth.browserId, labelFor(event.truth.browserId));
-		const server = participants.server(hostOf(event.request.url));
-		body.push(`\t${client}->>${server}: ${escapeMermaid(requestText(event))}`);
-		body.push(`\t${server}-->>${client}: ${escapeMermaid(responseText(event))}`);
-		if (event.mismatch) {
-			body.push(`\tNote over ${client},${server}: ${escapeMermaid(`⚠ ${event.mismatch.detail}`)}`);
-		}
-	}
-	if (participants.lines.length === 0) participants.server('server');
-	return ['sequenceDiagram', ...participants.lines, ...body].join('\n') + '\n';
+	const body = log.flatMap((event) => eventLines(event, participants, log, labelFor));
+	return [...headLines(participants), ...body].join('\n') + '\n';
+}
+
+/**
+ * {@link toMermaid} as a file, written in short tasks: a crowd's log is 100,000 exchanges.
+ * The text is the same.
+ */
+export async function mermaidBlob(
+	log: readonly WorldEvent[],
+	labelFor: (browserId: string) => string,
+	options: { scheduler?: ChunkScheduler; budgetMs?: number } = {}
+): Promise<Blob> {
+	const participants = new Participants();
+	const body = new BlobBuilder();
+	await runInChunks(
+		log.length,
+		async (index) => {
+			for (const line of eventLines(log[index], participants, log, labelFor)) {
+				body.write(`\n${line}`);
+			}
+		},
+		options
+	);
+	body.write('\n');
+	return new Blob([headLines(participants).join('\n'), body.build('text/plain')], {
+		type: 'text/plain'
+	});
 }
 
 /** Notes sit over the first participant the action names, or over the first server. */

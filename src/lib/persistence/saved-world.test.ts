@@ -6,11 +6,15 @@ import {
 	exportFileName,
 	ImportError,
 	parseSavedWorld,
+	savedWorldBlob,
+	savedWorldFrom,
 	snapshotDifference,
 	toJson,
 	type SavedWorld
 } from './saved-world';
-import { sampleSave } from './test-fixtures';
+import { SAMPLE_HISTORY, sampleSave } from './test-fixtures';
+import { sandboxScenario } from '$lib/scenarios/sandbox-world';
+import { fakeScheduler } from '$lib/state/testing';
 import { COMMAND_TYPES } from './scenario-schema';
 
 let saved: SavedWorld;
@@ -27,6 +31,18 @@ function edited(change: (copy: Record<string, unknown> & SavedWorld) => void): s
 }
 
 describe('saved worlds', () => {
+	it('write the same file in short tasks as in one go', async () => {
+		const world = await worldFor(sandboxScenario);
+		for (const command of SAMPLE_HISTORY) await world.apply(command);
+		const sim = { scenario: sandboxScenario, history: SAMPLE_HISTORY, world };
+		const { state, scheduler } = fakeScheduler();
+		const ticking = { now: () => state.now++, yield: scheduler.yield };
+		const blob = await savedWorldBlob(sim, 'My world', { scheduler: ticking, budgetMs: 2 });
+		expect(await blob.text()).toBe(toJson(savedWorldFrom(sim, 'My world')));
+		expect(state.yields.length).toBeGreaterThan(1);
+		expect(blob.type).toBe('application/json');
+	});
+
 	it('survive export and import unchanged', () => {
 		const text = toJson(saved);
 		expect(parseSavedWorld(text)).toEqual(saved);

@@ -79,6 +79,17 @@ describe('share links', () => {
 		);
 	});
 
+	it('refuse, before packing it, a world whose steps unpack to more than 2 MB', () => {
+		const history: Command[] = Array.from({ length: 60_000 }, () => ({
+			type: 'press-get',
+			browserId: 'b1'
+		}));
+		const built = buildShareFragment('world', { ...saved, history });
+		expect(!built.ok && built.message).toBe(
+			'This world is too big for a link (its 60,000 steps unpack to more than 2 MB). Export it as a file instead.'
+		);
+	});
+
 	it.each([
 		['not base64url', '#world=%%%', /not base64url/],
 		['an impossible length', '#world=abcde', /not base64url/],

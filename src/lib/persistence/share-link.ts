@@ -9,6 +9,7 @@ import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import * as v from 'valibot';
 import type { Command } from '$lib/engine/commands';
 import { issuePath, PLAIN_MESSAGES } from '$lib/engine/snapshot';
+import { utf8ByteLength } from '$lib/engine/utf8';
 import type { Scenario } from '$lib/scenarios/scenario';
 import type { SavedWorld } from './saved-world';
 import { CommandSchema, ScenarioSchema } from './scenario-schema';
@@ -50,7 +51,11 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /** JSON, deflated, in base64url (RFC 4648 §5) without padding. */
 export function encodeShare(payload: object): string {
-	return toBase64Url(deflateSync(strToU8(JSON.stringify(payload)), { level: 9 }));
+	return encodeJson(JSON.stringify(payload));
+}
+
+function encodeJson(json: string): string {
+	return toBase64Url(deflateSync(strToU8(json), { level: 9 }));
 }
 
 /** The value of {@link encodeShare}; a clear message for anything else. Never throws. */
@@ -91,7 +96,16 @@ export function buildShareFragment(
 	}
 	const { name, scenario, history } = data as SavedWorld;
 	const shared: SharedWorld = { format: SHARE_FORMAT, version: 1, name, scenario, history };
-	const fragment = `#world=${encodeShare(shared)}`;
+	// A link may unpack to no more than this, so a bigger world is refused before packing it,
+	// which for a crowd's 100,000 steps would hold the page up.
+	const json = tooBigToUnpack(history) ? null : JSON.stringify(shared);
+	if (json === null || utf8ByteLength(json) > MAX_INFLATED_BYTES) {
+		return {
+			ok: false,
+			message: `This world is too big for a link (its ${history.length.toLocaleString('en')} steps unpack to more than 2 MB). Export it as a file instead.`
+		};
+	}
+	const fragment = `#world=${encodeJson(json)}`;
 	if (fragment.length > MAX_FRAGMENT_CHARS) {
 		return {
 			ok: false,
@@ -99,6 +113,20 @@ export function buildShareFragment(
 		};
 	}
 	return { ok: true, value: fragment };
+}
+
+/**
+ * Whether the history alone is sure to unpack to more than {@link MAX_INFLATED_BYTES}. It stops
+ * counting once past the limit, so a crowd's history costs no more than a link could hold. A
+ * JSON text has at least as many UTF-8 bytes as UTF-16 code units.
+ */
+function tooBigToUnpack(history: readonly Command[]): boolean {
+	let units = 0;
+	for (const command of history) {
+		units += JSON.stringify(command).length + 1;
+		if (units > MAX_INFLATED_BYTES) return true;
+	}
+	return false;
 }
 
 const SharedWorldSchema = v.object({
