@@ -38,3 +38,30 @@ test('the log and the sequence diagram export as HAR, SVG, PNG and Mermaid', asy
 	expect(mermaid.name).toBe('sequence-diagram.mmd');
 	expect(mermaid.body.toString('utf8')).toMatch(/^sequenceDiagram/);
 });
+
+test("a crowd's world exports whole, and is kept out of the browser's storage", async ({
+	page
+}) => {
+	await page.goto('./sandbox');
+	const crowd = page.getByRole('region', { name: 'Crowd', exact: true });
+	await crowd.getByRole('spinbutton', { name: 'Browsers' }).fill('50');
+	await crowd.getByRole('spinbutton', { name: 'Requests' }).fill('5000');
+	await crowd.getByRole('button', { name: 'Run crowd' }).click();
+	await expect(crowd.getByRole('status')).toContainText(/Ran\s+5,?000\s+exchanges/);
+
+	const har = await download(page, 'Export HAR');
+	expect(har.name).toBe('session-lab.har');
+	expect(JSON.parse(har.body.toString('utf8')).log.entries).toHaveLength(5000);
+	await expect(page.getByText('Saved session-lab.har with 5000 requests.')).toBeVisible();
+
+	const saved = await download(page, 'Export JSON');
+	const world = JSON.parse(saved.body.toString('utf8'));
+	expect(world.history).toHaveLength(50 * 2 + 5000);
+	const exchanges = world.snapshot.data.log.filter((e: { type: string }) => e.type === 'exchange');
+	expect(exchanges).toHaveLength(5000);
+
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(
+		page.getByRole('alert').filter({ hasText: /too many to keep in the browser/ })
+	).toContainText('Export it as a file instead.');
+});
