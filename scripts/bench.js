@@ -9,7 +9,7 @@
 // BENCH_ONLY=crowd,render,… to run some sections (node, cold, worker, render, frames, crowd);
 // a partial run only prints.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.js';
 import { JS_BUDGET_BYTES, measureJsWeight } from './js-weight.js';
@@ -324,6 +324,24 @@ async function siteBenchmarks(browser) {
 			'≤ 50 ms a task',
 			verdict(backLongest <= 50)
 		);
+		// Exports of the crowd's world are written in short tasks, too.
+		for (const button of ['Export JSON', 'Export HAR']) {
+			const from = await now();
+			const [download] = await Promise.all([
+				page.waitForEvent('download', { timeout: 300_000 }),
+				page.getByRole('button', { name: button, exact: true }).click()
+			]);
+			const took = (await now()) - from;
+			const bytes = statSync(await download.path()).size;
+			await page.waitForTimeout(1000);
+			const longest = await longestSince(from);
+			row(
+				`${button} of the crowd's world`,
+				`${(took / 1000).toFixed(1)} s, ${(bytes / 1024 / 1024).toFixed(0)} MB; longest task ${ms(longest)}`,
+				'≤ 50 ms a task',
+				verdict(longest <= 50)
+			);
+		}
 		await context.close();
 	}
 }

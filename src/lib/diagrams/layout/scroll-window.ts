@@ -10,7 +10,7 @@ export const CULL_ABOVE = 60;
 export const UNMEASURED_SIZE = 1600;
 
 /** Drawn beyond each edge of the view, so that scrolling shows no gap before the redraw. */
-export const OVERSCAN = 480;
+export const OVERSCAN = 200;
 
 /** A stretch of content along one axis, in px. */
 export interface Band {
