@@ -143,10 +143,18 @@ test.describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
 		await page.getByRole('button', { name: 'Step forward' }).click();
 		await expect(page.getByRole('region', { name: 'Narration' })).toContainText('Step 1 of');
 		await page.getByRole('button', { name: 'Present' }).click();
-		await expect(page.getByRole('button', { name: 'Present' })).toHaveAttribute(
-			'aria-pressed',
-			'true'
-		);
+		const present = page.getByRole('button', { name: 'Present' });
+		await expect(present).toHaveAttribute('aria-pressed', 'true');
+		// The controls fade out after 3 s of stillness: check the view once they have gone, since
+		// a slow check caught them half faded.
+		await expect
+			.poll(
+				() => present.evaluate((button) => getComputedStyle(button.closest('.chrome')!).opacity),
+				{
+					timeout: 10_000
+				}
+			)
+			.toBe('0');
 		await expectNoViolations(page, 'the presenter view');
 	});
 

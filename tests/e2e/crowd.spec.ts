@@ -1,5 +1,6 @@
 /** The crowd: many browsers and exchanges through the Crowd panel, in the built site. */
 import { expect, test } from '@playwright/test';
+import { runCrowd } from './sandbox-helpers';
 
 test('a crowd runs, the views step aside and come back, and big lists stay short', async ({
 	page
@@ -7,11 +8,7 @@ test('a crowd runs, the views step aside and come back, and big lists stay short
 	await page.goto('./sandbox');
 	// A chosen diagram stays chosen across the run.
 	await page.getByRole('tab', { name: 'World map' }).click();
-	const crowd = page.getByRole('region', { name: 'Crowd', exact: true });
-	await crowd.getByRole('spinbutton', { name: 'Browsers' }).fill('60');
-	await crowd.getByRole('spinbutton', { name: 'Requests' }).fill('600');
-	await crowd.getByRole('button', { name: 'Run crowd' }).click();
-	await expect(crowd.getByRole('status')).toContainText(/Ran\s+600\s+exchanges/);
+	await runCrowd(page, 60, 600);
 
 	await expect(page.getByRole('tab', { name: 'World map' })).toHaveAttribute(
 		'aria-selected',
@@ -42,11 +39,7 @@ test('in a crowd, the diagrams draw what is in view and step back replays the cr
 	page
 }) => {
 	await page.goto('./sandbox');
-	const crowd = page.getByRole('region', { name: 'Crowd', exact: true });
-	await crowd.getByRole('spinbutton', { name: 'Browsers' }).fill('60');
-	await crowd.getByRole('spinbutton', { name: 'Requests' }).fill('600');
-	await crowd.getByRole('button', { name: 'Run crowd' }).click();
-	await expect(crowd.getByRole('status')).toContainText(/Ran\s+600\s+exchanges/);
+	await runCrowd(page, 60, 600);
 
 	// 120 lives: the chart draws those in view, and scrolling brings the last one.
 	await page.getByRole('tab', { name: 'Lifetimes' }).click();

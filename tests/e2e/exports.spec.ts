@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { runCrowd } from './sandbox-helpers';
 
 async function download(page: Page, button: string) {
 	const [file] = await Promise.all([
@@ -43,11 +44,7 @@ test("a crowd's world exports whole, and is kept out of the browser's storage", 
 	page
 }) => {
 	await page.goto('./sandbox');
-	const crowd = page.getByRole('region', { name: 'Crowd', exact: true });
-	await crowd.getByRole('spinbutton', { name: 'Browsers' }).fill('50');
-	await crowd.getByRole('spinbutton', { name: 'Requests' }).fill('5000');
-	await crowd.getByRole('button', { name: 'Run crowd' }).click();
-	await expect(crowd.getByRole('status')).toContainText(/Ran\s+5,?000\s+exchanges/);
+	await runCrowd(page, 50, 5000);
 
 	const har = await download(page, 'Export HAR');
 	expect(har.name).toBe('session-lab.har');

@@ -50,3 +50,14 @@ export async function sit(page: Page, person: string, device: string) {
 	await page.getByLabel(`Person at ${device}`).selectOption({ label: person });
 	await expect(page.getByRole('group', { name: device })).toContainText(`${person} is here`);
 }
+
+/** Runs a crowd through the Crowd panel and waits until it has run; returns the panel. */
+export async function runCrowd(page: Page, browsers: number, requests: number): Promise<Locator> {
+	const crowd = page.getByRole('region', { name: 'Crowd', exact: true });
+	await crowd.getByRole('spinbutton', { name: 'Browsers' }).fill(String(browsers));
+	await crowd.getByRole('spinbutton', { name: 'Requests' }).fill(String(requests));
+	await crowd.getByRole('button', { name: 'Run crowd' }).click();
+	const count = requests.toLocaleString('en').replace(',', ',?');
+	await expect(crowd.getByRole('status')).toContainText(new RegExp(`Ran\\s+${count}\\s+exchanges`));
+	return crowd;
+}

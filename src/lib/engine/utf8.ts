@@ -1,7 +1,7 @@
 /**
  * The number of bytes `text` takes in UTF-8, as `new TextEncoder().encode(text).length`
- * would say, without allocating a buffer: the byte limits of cookies are checked on every
- * response, and a crowd run would otherwise leave one buffer per cookie for the collector.
+ * would say, without allocating a buffer: the byte limits of cookies and bodies are checked on
+ * every exchange, and a crowd run would otherwise leave a buffer each time for the collector.
  * A lone surrogate counts as U+FFFD (3 bytes), as the encoder writes it (WHATWG Encoding §4.3).
  */
 export function utf8ByteLength(text: string): number {

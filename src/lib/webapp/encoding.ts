@@ -63,21 +63,3 @@ export function fromUtf8(bytes: Uint8Array): string | null {
 export function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 	return new Uint8Array(bytes);
 }
-
-/** Length of a string in UTF-8 bytes, without allocating for the common short case. */
-export function utf8Length(text: string): number {
-	let length = 0;
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		if (code < 0x80) length += 1;
-		else if (code < 0x800) length += 2;
-		else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-			const next = text.charCodeAt(i + 1);
-			if (next >= 0xdc00 && next <= 0xdfff) {
-				length += 4;
-				i++;
-			} else length += 3;
-		} else length += 3;
-	}
-	return length;
-}

@@ -1,7 +1,7 @@
 /** Reading form fields from a request body, whatever arrives. */
 import { headerValue, type SimRequest } from '../engine/http';
 import { jsonError, type RouteResponse } from './responses';
-import { utf8Length } from './encoding';
+import { utf8ByteLength } from '../engine/utf8';
 
 /** Largest body the application reads: 1 MiB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -14,7 +14,7 @@ export type FieldsResult =
 export function bodyTooLarge(body: string): boolean {
 	if (body.length > MAX_BODY_BYTES) return true;
 	if (body.length * 3 <= MAX_BODY_BYTES) return false;
-	return utf8Length(body) > MAX_BODY_BYTES;
+	return utf8ByteLength(body) > MAX_BODY_BYTES;
 }
 
 /** The media type of a `Content-Type` value, lower case, without parameters (RFC 9110 §8.3.1). */

@@ -1,7 +1,7 @@
 /** Building the application's responses. */
 import { reasonPhrase, type HeaderList, type SimResponse } from '../engine/http';
 import { imfFixdate } from './cookies';
-import { utf8Length } from './encoding';
+import { utf8ByteLength } from '../engine/utf8';
 
 /** HTML content type, with the charset spelled as the book's server spells it. */
 export const HTML = 'text/html; charset=UTF-8';
@@ -65,7 +65,7 @@ export function finish(route: RouteResponse, now: number, head = false): SimResp
 	const headers: HeaderList = [['Date', imfFixdate(now)]];
 	if (route.contentType !== null) headers.push(['Content-Type', route.contentType]);
 	// RFC 9110 §8.6: no Content-Length on 204.
-	if (route.status !== 204) headers.push(['Content-Length', String(utf8Length(route.body))]);
+	if (route.status !== 204) headers.push(['Content-Length', String(utf8ByteLength(route.body))]);
 	headers.push(...route.headers);
 	return {
 		status: route.status,
