@@ -79,6 +79,8 @@ test('a damaged record in IndexedDB is reported, and the sandbox starts afresh',
 }) => {
 	await page.goto('./sandbox');
 	await expect(page.getByRole('region', { name: ALICE })).toBeVisible();
+	// Let the first autosave land, so that it cannot overwrite the damaged record below.
+	await expect.poll(() => storedCodes(page, 'memory')).not.toBeNull();
 	await page.evaluate(
 		() =>
 			new Promise<void>((resolve, reject) => {
