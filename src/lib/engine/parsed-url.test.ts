@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isParsableUrl, parseUrl } from './parsed-url';
+import { isParsableUrl, parseUrl, requestTarget } from './parsed-url';
 
 const FIELDS = [
 	'href',
@@ -65,5 +65,15 @@ describe('parseUrl', () => {
 				}
 			)
 		);
+	});
+});
+
+describe('requestTarget', () => {
+	it.each([
+		['http://myapp.example/api/code', '/api/code'],
+		['https://myapp.example/?a=1&b=two#top', '/?a=1&b=two'],
+		['not a url', 'not a url']
+	])('%s is requested as %s', (url, target) => {
+		expect(requestTarget(url)).toBe(target);
 	});
 });

@@ -49,6 +49,16 @@ export function parseUrl(input: string, base?: string): ParsedUrl {
 	return parsed;
 }
 
+/** The request target of a URL, path and query, as on the request line; the text itself when it is not a URL. */
+export function requestTarget(url: string): string {
+	try {
+		const { pathname, search } = parseUrl(url);
+		return `${pathname}${search}`;
+	} catch {
+		return url;
+	}
+}
+
 /** Whether `input` (against `base`) is a valid URL. */
 export function isParsableUrl(input: string, base?: string): boolean {
 	try {

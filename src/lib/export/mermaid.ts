@@ -4,6 +4,7 @@
  */
 import type { ExchangeEvent, WorldEvent } from '$lib/engine/events';
 import { headerValue, headerValues } from '$lib/engine/http';
+import { parseUrl, requestTarget } from '$lib/engine/parsed-url';
 import { readSetCookie } from '$lib/curl/set-cookie';
 import { runInChunks, type ChunkScheduler } from '$lib/state/chunks';
 import { BlobBuilder } from './blob-builder';
@@ -42,18 +43,9 @@ function shortCookieHeader(header: string): string {
 		.join('; ');
 }
 
-function pathOf(url: string): string {
-	try {
-		const parsed = new URL(url);
-		return `${parsed.pathname}${parsed.search}`;
-	} catch {
-		return url;
-	}
-}
-
 function hostOf(url: string): string {
 	try {
-		return new URL(url).host;
+		return parseUrl(url).host;
 	} catch {
 		return 'server';
 	}
@@ -86,7 +78,7 @@ class Participants {
 }
 
 function requestText(event: ExchangeEvent): string {
-	const line = `${event.request.method} ${pathOf(event.request.url)}`;
+	const line = `${event.request.method} ${requestTarget(event.request.url)}`;
 	const cookie = headerValues(event.request.headers, 'cookie').join('; ');
 	return cookie === '' ? line : `${line}\nCookie: ${shortCookieHeader(cookie)}`;
 }

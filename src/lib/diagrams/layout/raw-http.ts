@@ -1,15 +1,9 @@
 import type { ExchangeEvent } from '$lib/engine/events';
 import type { SimRequest, SimResponse } from '$lib/engine/http';
 
-/** The request target of a URL: path and query, as on the request line. */
-export function requestTarget(url: string): string {
-	try {
-		const parsed = new URL(url);
-		return `${parsed.pathname}${parsed.search}`;
-	} catch {
-		return url;
-	}
-}
+import { parseUrl, requestTarget } from '$lib/engine/parsed-url';
+
+export { requestTarget };
 
 /** The plain request line, such as `GET /api/code HTTP/1.1`. */
 export function requestLine(request: SimRequest): string {
@@ -30,7 +24,7 @@ export function formatRequest(event: Pick<ExchangeEvent, 'request'>): string {
 	const headers = [...request.headers];
 	if (!headers.some(([name]) => name.toLowerCase() === 'host')) {
 		try {
-			headers.unshift(['Host', new URL(request.url).host]);
+			headers.unshift(['Host', parseUrl(request.url).host]);
 		} catch {
 			// no host to add
 		}

@@ -1,5 +1,6 @@
 import { bisectLeft, bisectRight } from 'd3-array';
 import type { ActionEvent, ExchangeEvent, WorldEvent } from '$lib/engine/events';
+import { requestTarget } from '$lib/engine/parsed-url';
 import type { Scene, SessionLabeler } from './scene';
 import { fitText, SANS_CHAR, textWidth } from './text';
 import { mismatchWord } from './mismatch';
@@ -331,15 +332,6 @@ function chipRow(
 	return chips;
 }
 
-function target(url: string): string {
-	try {
-		const parsed = new URL(url);
-		return parsed.pathname + parsed.search;
-	} catch {
-		return url;
-	}
-}
-
 function cookieName(header: string): string {
 	const eq = header.indexOf('=');
 	return (eq < 0 ? header : header.slice(0, eq)).trim() || '(nameless)';
@@ -375,7 +367,7 @@ export function layoutExchange(
 	);
 	const tapped = eve !== undefined && !event.secure && nx !== undefined;
 	const requestSpan = tapped ? eve.x - bx - 24 : span;
-	const requestFull = `${event.request.method} ${target(event.request.url)}${event.initiator === 'redirect' ? ' (redirect)' : ''}`;
+	const requestFull = `${event.request.method} ${requestTarget(event.request.url)}${event.initiator === 'redirect' ? ' (redirect)' : ''}`;
 	const reqY = top + 34;
 	const caption = 'Cookie:';
 	const captionX = bx + 10;
