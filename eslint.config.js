@@ -1,9 +1,25 @@
+import { includeIgnoreFile } from '@eslint/compat';
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import { fileURLToPath } from 'node:url';
 import svelteConfig from './svelte.config.js';
+
+const gitignore = fileURLToPath(new URL('./.gitignore', import.meta.url));
+
+/** Files that run in Node: tests, scripts, configs. Everything else in src/ runs in the browser. */
+const nodeFiles = [
+	'**/*.test.ts',
+	'src/lib/testing/**',
+	'tests/**',
+	'scripts/**',
+	'bench/**',
+	'*.js',
+	'*.ts'
+];
 
 /** The engine and the web application stay free of UI, drawing and transport code (DESIGN.md). */
 const layerRule = {
@@ -36,14 +52,16 @@ const layerRule = {
 	]
 };
 
-export default ts.config(
+export default defineConfig(
+	includeIgnoreFile(gitignore, 'Files git ignores'),
+	{ ignores: ['static/mockServiceWorker.js'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
 	prettier,
 	...svelte.configs.prettier,
 	{
-		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		languageOptions: { globals: globals.browser },
 		rules: {
 			'no-undef': 'off',
 			'@typescript-eslint/no-unused-vars': [
@@ -52,6 +70,7 @@ export default ts.config(
 			]
 		}
 	},
+	{ files: nodeFiles, languageOptions: { globals: { ...globals.browser, ...globals.node } } },
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
@@ -67,18 +86,5 @@ export default ts.config(
 		files: ['src/lib/engine/**/*.ts', 'src/lib/webapp/**/*.ts'],
 		ignores: ['**/*.test.ts'],
 		rules: layerRule
-	},
-	{
-		ignores: [
-			'build/',
-			'build-subpath/',
-			'build-*/',
-			'bench-results/',
-			'.svelte-kit/',
-			'node_modules/',
-			'static/mockServiceWorker.js',
-			'test-results/',
-			'playwright-report/'
-		]
 	}
 );

@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // Runs every suite (unit, component, property, end to end against the built site under two base
 // paths) and ends with one line that adds them all up: "N passed, N failed".
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './find-chromium.js';
 
-const SUBPATH = '/session-lab';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 function run(command, args, env = {}) {
@@ -20,27 +19,6 @@ function readJson(path) {
 	} catch {
 		return null;
 	}
-}
-
-function startServer(dir, base, port) {
-	const child = spawn(process.execPath, ['scripts/serve.js'], {
-		env: { ...process.env, SITE_DIR: dir, BASE_PATH: base, PORT: String(port) },
-		stdio: 'ignore'
-	});
-	return child;
-}
-
-async function waitFor(url) {
-	for (let i = 0; i < 100; i++) {
-		try {
-			const response = await fetch(url);
-			if (response.ok) return;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`The static server at ${url} did not start.`);
 }
 
 mkdirSync('test-results', { recursive: true });
@@ -69,37 +47,17 @@ if (unit) {
 	totals.skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
 } else if (unitStatus !== 0) totals.failed += 1;
 
-// 2. Build the site twice: at the root, and under a sub-path.
-let buildFailed = false;
-for (const [dir, base] of [
-	['build', ''],
-	['build-subpath', SUBPATH]
-]) {
-	if (
-		run('npx', ['vite', 'build', '--logLevel', 'warn'], { BASE_PATH: base, BUILD_DIR: dir }) !== 0
-	) {
-		buildFailed = true;
-		totals.failed += 1;
-	}
-}
-
-// 3. End-to-end tests in Chromium against both builds, each served by a plain static server.
-if (!buildFailed && existsSync('tests/e2e')) {
-	const servers = [startServer('build', '', 4173), startServer('build-subpath', SUBPATH, 4174)];
-	try {
-		await waitFor('http://127.0.0.1:4173/');
-		await waitFor(`http://127.0.0.1:4174${SUBPATH}/`);
-		rmSync('test-results/e2e.json', { force: true });
-		const e2eStatus = run('npx', ['playwright', 'test']);
-		const e2e = readJson('test-results/e2e.json');
-		if (e2e?.stats) {
-			totals.passed += e2e.stats.expected + (e2e.stats.flaky ?? 0);
-			totals.failed += e2e.stats.unexpected;
-			totals.skipped += e2e.stats.skipped;
-		} else if (e2eStatus !== 0) totals.failed += 1;
-	} finally {
-		for (const server of servers) server.kill();
-	}
+// 2. End to end in Chromium: Playwright builds the site twice (at the root and under a
+// sub-path) and serves each build itself (see playwright.config.ts).
+if (existsSync('tests/e2e')) {
+	rmSync('test-results/e2e.json', { force: true });
+	const e2eStatus = run('npx', ['playwright', 'test']);
+	const e2e = readJson('test-results/e2e.json');
+	if (e2e?.stats) {
+		totals.passed += e2e.stats.expected + (e2e.stats.flaky ?? 0);
+		totals.failed += e2e.stats.unexpected;
+		totals.skipped += e2e.stats.skipped;
+	} else if (e2eStatus !== 0) totals.failed += 1;
 }
 
 console.log('');

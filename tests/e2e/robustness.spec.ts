@@ -88,7 +88,7 @@ test('no request leaves the site, and the simulated ones go through the service 
 });
 
 test('the built page opened from file:// explains why it has not started', async ({ browser }) => {
-	const dir = process.env.E2E_BUILD_DIR ?? 'build';
+	const dir = process.env.E2E_BUILD_DIR ?? 'build-e2e';
 	const index = resolve(dir, 'index.html');
 	test.skip(!existsSync(index), `no build at ${index} (set E2E_BUILD_DIR)`);
 	const page = await browser.newPage();
