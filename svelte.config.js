@@ -1,19 +1,33 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { writeFolderPages } from './scripts/folder-pages.js';
 
 /** The site can live under a sub-path (for example GitHub Pages): BASE_PATH=/session-lab. */
 const base = process.env.BASE_PATH ?? '';
+
+const pages = process.env.BUILD_DIR ?? 'build';
+
+/**
+ * adapter-static, then every page once more as a folder index (`lessons.html` and
+ * `lessons/index.html`), so that hosts of either kind serve it (README, "Publishing").
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function staticSite() {
+	const site = adapter({ pages, assets: pages, fallback: '404.html', strict: true });
+	return {
+		...site,
+		async adapt(builder) {
+			await site.adapt(builder);
+			writeFolderPages(pages);
+		}
+	};
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({
-			pages: process.env.BUILD_DIR ?? 'build',
-			assets: process.env.BUILD_DIR ?? 'build',
-			fallback: '404.html',
-			strict: true
-		}),
+		adapter: staticSite(),
 		paths: { base, relative: false },
 		prerender: { handleHttpError: 'fail' },
 		csp: {

@@ -22,10 +22,20 @@ const TYPES = {
 	'.txt': 'text/plain; charset=utf-8'
 };
 
-/** The file for a URL path, trying `x`, `x.html` and `x/index.html` like common static hosts. */
+/**
+ * How the host maps a clean URL to a file. `clean` (the default) tries `x`, `x.html` and
+ * `x/index.html`, like GitHub Pages; `folders` tries only `x` and `x/index.html`, like nginx
+ * or S3 as they come.
+ */
+const style = process.env.HOST_STYLE === 'folders' ? 'folders' : 'clean';
+
+/** The file for a URL path, as the host style says. */
 function fileFor(pathname) {
 	const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
-	const candidates = [relative, `${relative}.html`, join(relative, 'index.html')];
+	const candidates =
+		style === 'clean'
+			? [relative, `${relative}.html`, join(relative, 'index.html')]
+			: [relative, join(relative, 'index.html')];
 	for (const candidate of candidates) {
 		const full = join(root, candidate);
 		if (!full.startsWith(root)) continue;

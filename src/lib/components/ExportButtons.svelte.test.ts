@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { WorldState } from '$lib/state/world-state.svelte';
 import { inProcessTransport } from '$lib/transport/test-harness';
-import { validateHar } from '$lib/export/har';
+import { validateHar } from '$lib/testing/har-validate';
 import ExportButtons from './ExportButtons.svelte';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

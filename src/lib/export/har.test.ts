@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { worldFor } from '$lib/transport/test-harness';
 import { fakeScheduler } from '$lib/state/testing';
-import { harBlob, toHar, validateHar, type Har } from './har';
+import { validateHar } from '$lib/testing/har-validate';
+import { harBlob, toHar, type Har } from './har';
 
 /** A world where Alice sets and gets a value, then Bob gets nothing, then a note. */
 async function bookWorld() {

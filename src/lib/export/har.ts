@@ -8,7 +8,6 @@ import type { Har, HarCookie, HarEntry, HarNameValue, HarPage } from './har-type
 import { ChunkedArray, jsonBlobInChunks, type JsonChunkOptions } from './json-chunks';
 
 export type * from './har-types';
-export { validateHar } from './har-validate';
 
 /** The version written as `creator.version`. */
 export const SESSION_LAB_VERSION = '0.1.0';

@@ -9,6 +9,7 @@ import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import * as v from 'valibot';
 import type { Command } from '$lib/engine/commands';
 import { issuePath, PLAIN_MESSAGES } from '$lib/engine/snapshot';
+import { base64UrlDecode, base64UrlEncode } from '$lib/engine/base64url';
 import { utf8ByteLength } from '$lib/engine/utf8';
 import type { Scenario } from '$lib/scenarios/scenario';
 import type { SavedWorld } from './saved-world';
@@ -47,7 +48,6 @@ export interface SharedWorld {
 export type SharedLink = ({ kind: 'lesson' } & LessonShare) | { kind: 'world'; world: SharedWorld };
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /** JSON, deflated, in base64url (RFC 4648 §5) without padding. */
 export function encodeShare(payload: object): string {
@@ -55,17 +55,18 @@ export function encodeShare(payload: object): string {
 }
 
 function encodeJson(json: string): string {
-	return toBase64Url(deflateSync(strToU8(json), { level: 9 }));
+	return base64UrlEncode(deflateSync(strToU8(json), { level: 9 }));
 }
 
 /** The value of {@link encodeShare}; a clear message for anything else. Never throws. */
 export function decodeShare(fragment: string): ShareResult<unknown> {
-	if (!BASE64URL.test(fragment) || fragment.length % 4 === 1) {
+	const deflated = base64UrlDecode(fragment);
+	if (deflated === null) {
 		return { ok: false, message: 'The link is damaged: its data is not base64url.' };
 	}
 	let bytes: Uint8Array;
 	try {
-		bytes = inflateCapped(fromBase64Url(fragment));
+		bytes = inflateCapped(deflated);
 	} catch (error) {
 		return { ok: false, message: `The link is damaged: ${(error as Error).message}` };
 	}
@@ -186,19 +187,4 @@ function inflateCapped(input: Uint8Array): Uint8Array {
 		at += chunk.length;
 	}
 	return out;
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-	let binary = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) {
-		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	}
-	return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-	const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-	const bytes = new Uint8Array(binary.length);
-	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-	return bytes;
 }
