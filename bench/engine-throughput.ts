@@ -4,7 +4,7 @@ import type { Command } from '$lib/engine/commands';
 import { headerValues, type SimRequest } from '$lib/engine/http';
 import { SeededRandom } from '$lib/engine/random';
 import type { Scenario } from '$lib/scenarios/scenario';
-import { carrierRequest, readCarrierResponse } from '$lib/transport/carrier';
+import { carry } from '$lib/transport/carrier';
 import { createHandlers } from '$lib/transport/handlers';
 import { ServerRegistry } from '$lib/transport/server-registry';
 import { worldFor } from '$lib/transport/test-harness';
@@ -71,7 +71,6 @@ export async function runFloor(browsers: number, requests: number): Promise<numb
 	);
 	const url = 'http://myapp.example/api/code';
 	const started = performance.now();
-	let id = 0;
 	for (let round = 0; round < requests; round++) {
 		for (let b = 0; b < browsers; b++) {
 			const jar = jars[b];
@@ -90,11 +89,9 @@ export async function runFloor(browsers: number, requests: number): Promise<numb
 				body: set ? `code=value-${round}` : '',
 				clientIp: '203.0.113.9'
 			};
-			const response = await getResponse(
-				handlers,
-				carrierRequest('http://bench.invalid', '', 'floor', `x${++id}`, request)
+			const reply = await carry('http://bench.invalid', '', 'floor', request, (carrier) =>
+				getResponse(handlers, carrier)
 			);
-			const reply = await readCarrierResponse(response!);
 			for (const header of headerValues(reply!.response.headers, 'set-cookie'))
 				jar.setCookieSync(header, url);
 			now += 10;

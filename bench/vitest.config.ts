@@ -1,15 +1,14 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
-import base from '../vite.config';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
 
 /** Benchmarks run through Vitest so they import the site's own modules; they are not tests. */
-export default mergeConfig(
-	base,
-	defineConfig({
-		test: {
-			include: ['bench/**/*.run.ts'],
-			testTimeout: 900_000,
-			reporters: ['default'],
-			fileParallelism: false
-		}
-	})
-);
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		include: ['bench/**/*.run.ts'],
+		environment: 'node',
+		testTimeout: 900_000,
+		reporters: ['default'],
+		fileParallelism: false
+	}
+});

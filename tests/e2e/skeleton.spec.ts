@@ -49,7 +49,9 @@ test.describe('the walking skeleton @base', () => {
 		const alice = page.getByRole('region', { name: "Firefox on Alice's laptop" });
 		await alice.getByRole('button', { name: 'Get' }).click();
 		await expect(alice.locator('output')).toHaveText('null');
-		expect(simulated.some((url) => url.includes('/__sim/http/myapp.example/api/code'))).toBe(true);
+		expect(
+			simulated.some((url) => /\/__sim\/\d+\/GET\/http\/myapp\.example\/api\/code$/.test(url))
+		).toBe(true);
 	});
 
 	test('"Add browser" adds a third browser on a new device', async ({ page }) => {
@@ -75,7 +77,7 @@ test('a missing code shows an error in the browser window, not a crash', async (
 	await expect(alice.locator('output b')).toHaveCount(0);
 });
 
-test('the site keeps answering after the browser stops the idle service worker', async ({
+test('the site keeps answering after the browser stops the idle service worker, and nothing simulated reaches the host', async ({
 	page,
 	context
 }) => {
@@ -86,10 +88,39 @@ test('the site keeps answering after the browser stops the idle service worker',
 	await expect(
 		page.getByRole('table', { name: 'Server sessions' }).locator('tbody tr')
 	).toHaveCount(1);
+
+	// Every carrier the static host answered instead of the worker, as the host saw it.
+	const reachedHost: { method: string; url: string; body: string | null; headers: string[] }[] = [];
+	page.on('requestfinished', async (request) => {
+		const response = await request.response();
+		if (!request.url().includes('/__sim/') || response?.fromServiceWorker()) return;
+		const headers = Object.keys(await request.allHeaders());
+		reachedHost.push({
+			method: request.method(),
+			url: request.url(),
+			body: request.postData(),
+			headers
+		});
+	});
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('ServiceWorker.enable');
 	await cdp.send('ServiceWorker.stopAllWorkers');
+	await alice.getByRole('textbox', { name: 'code' }).fill('after');
+	await alice.getByRole('button', { name: 'Set' }).click();
+	await cdp.send('ServiceWorker.stopAllWorkers');
 	await alice.getByRole('button', { name: 'Get' }).click();
-	await expect(alice.locator('output')).toHaveText('before');
+	await expect(alice.locator('output')).toHaveText('after');
 	expect(await page.evaluate(() => document.cookie)).toBe('');
+	// A restarted worker lets the first carrier through to the host (the page then retries).
+	expect(
+		reachedHost.length,
+		'carriers that reached the host while the worker restarted'
+	).toBeGreaterThan(0);
+	for (const carrier of reachedHost) {
+		expect(carrier.method).toBe('GET');
+		expect(carrier.body).toBeNull();
+		expect(new URL(carrier.url).search).toBe('');
+		expect(carrier.headers).not.toContain('cookie');
+		expect(carrier.headers.filter((name) => name.startsWith('x-sim'))).toEqual([]);
+	}
 });

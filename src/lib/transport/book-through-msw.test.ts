@@ -5,11 +5,11 @@ import type { Transport } from '$lib/engine/transport';
 import { SeededRandom } from '$lib/engine/random';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { WebApp } from '$lib/webapp';
-import { carrierRequest, readCarrierResponse } from './carrier';
+import { carrierPath, carry } from './carrier';
+import { exchangeDesk } from './exchange-desk';
 import { FastForwardTransport } from './fast-forward-transport';
 import { createNodeServer } from './node-server';
 import { ServerRegistry } from './server-registry';
-import { REQUEST_HEADER } from './wire';
 import { worldFor } from './test-harness';
 
 const { registry, server } = createNodeServer();
@@ -18,9 +18,8 @@ const ORIGIN = 'http://localhost:5173';
 /** Real fetch through MSW's Node interceptor: the same path the service worker takes. */
 class NodeFetchTransport implements Transport {
 	readonly name = 'node fetch';
-	async exchange(worldId: string, exchangeId: string, request: SimRequest): Promise<ServerReply> {
-		const response = await fetch(carrierRequest(ORIGIN, '', worldId, exchangeId, request));
-		const reply = await readCarrierResponse(response);
+	async exchange(worldId: string, _exchangeId: string, request: SimRequest): Promise<ServerReply> {
+		const reply = await carry(ORIGIN, '', worldId, request, (carrier) => fetch(carrier));
 		if (!reply) throw new Error('not a simulated reply');
 		return reply;
 	}
@@ -99,13 +98,39 @@ describe("the book's test, through MSW's Node side", () => {
 		expect(headerValues(response.headers, 'set-cookie')).toEqual([`${cookie}; Path=/; HttpOnly`]);
 	});
 
-	it('answers a malformed carrier request with a clear 400, not a crash', async () => {
-		const bad = await fetch(`${ORIGIN}/__sim/http/myapp.example/api/code`, {
-			headers: { [REQUEST_HEADER]: '%7Bnot json' }
+	it('answers a carrier whose ticket is unknown with a clear 404, not a crash', async () => {
+		const stray = await fetch(`${ORIGIN}/__sim/999999/GET/http/myapp.example/api/code`);
+		expect(stray.status).toBe(404);
+		expect(await stray.text()).toContain('no simulated request is waiting');
+		expect(exchangeDesk.openTickets).toBe(0);
+	});
+
+	it('sends nothing but a ticket, the method and the path: no body, cookie or query', async () => {
+		const seen: Request[] = [];
+		const login = request(
+			'POST',
+			'/login?next=/account',
+			[
+				['Cookie', 'dancer.session=secret-session-id'],
+				['Content-Type', 'application/x-www-form-urlencoded']
+			],
+			'username=alice&password=wonderland'
+		);
+		const reply = await carry(ORIGIN, '', 'book', login, (carrier) => {
+			seen.push(carrier.clone());
+			return fetch(carrier);
 		});
-		const reply = await readCarrierResponse(bad);
-		expect(reply?.response.status).toBe(400);
-		expect(reply?.response.body).toContain('x-sim-request');
+		expect(reply?.response.status).toBeGreaterThan(0);
+		const [carrier] = seen;
+		expect(carrier.method).toBe('GET');
+		expect(new URL(carrier.url).pathname).toMatch(
+			/^\/__sim\/\d+\/POST\/http\/127\.0\.0\.1:5000\/login$/
+		);
+		expect(new URL(carrier.url).search).toBe('');
+		expect([...carrier.headers.keys()]).toEqual([]);
+		expect(await carrier.text()).toBe('');
+		expect(carrierPath('/base', '3', login)).toBe('/base/__sim/3/POST/http/127.0.0.1:5000/login');
+		expect(exchangeDesk.openTickets).toBe(0);
 	});
 });
 

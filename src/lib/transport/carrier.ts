@@ -1,42 +1,48 @@
 import type { ServerReply, SimRequest } from '$lib/engine/http';
-import {
-	carrierMethod,
-	decodeHead,
-	encodeHead,
-	REQUEST_HEADER,
-	RESPONSE_HEADER,
-	simPath,
-	toSimResponse,
-	validateResponseHead
-} from './wire';
+import { parseUrl } from '$lib/engine/parsed-url';
+import { exchangeDesk, type ExchangeDesk } from './exchange-desk';
 
-/** The real Fetch request that carries a simulated one. */
-export function carrierRequest(
+/** Matches a carrier path and captures its ticket: `/__sim/<ticket>/<METHOD>/<scheme>/<host>…`. */
+export const CARRIER_PATH = /\/__sim\/(\d+)\/[A-Z]+\/[a-z]+\//;
+
+/**
+ * The same-origin path of a carrier: the ticket, then the simulated method, scheme, host and
+ * path, so that the DevTools Network panel names each exchange. The query string stays out:
+ * it can hold a session id, and the path must be safe to reach the real host.
+ * `POST http://myapp.example/login?next=/` becomes `${base}/__sim/7/POST/http/myapp.example/login`.
+ */
+export function carrierPath(base: string, ticket: string, request: SimRequest): string {
+	const url = parseUrl(request.url);
+	const scheme = url.protocol.replace(':', '');
+	const method = request.method.toUpperCase().replace(/[^A-Z]/g, '') || 'GET';
+	return `${base}/__sim/${ticket}/${method}/${scheme}/${url.host}${url.pathname}`;
+}
+
+/** The ticket in a carrier URL, or `null` when the URL is not a carrier's. */
+export function carrierTicket(url: string): string | null {
+	return CARRIER_PATH.exec(new URL(url).pathname)?.[1] ?? null;
+}
+
+/**
+ * Carries one simulated request: puts it on the desk, sends a bodiless GET that names only its
+ * ticket, and takes the reply the handler left. `null` when no handler answered (the carrier
+ * went past the handlers, for example to the real host).
+ * @param send sends the carrier: a real fetch through the service worker, or MSW in-process
+ */
+export async function carry(
 	origin: string,
 	base: string,
 	worldId: string,
-	exchangeId: string,
-	request: SimRequest
-): Request {
-	const method = carrierMethod(request);
-	const head = encodeHead({
-		world: worldId,
-		exchange: exchangeId,
-		method: request.method,
-		url: request.url,
-		headers: request.headers,
-		clientIp: request.clientIp
-	});
-	return new Request(origin + simPath(request.url, base), {
-		method,
-		headers: { [REQUEST_HEADER]: head },
-		body: method === 'GET' || method === 'HEAD' ? undefined : request.body
-	});
-}
-
-/** Reads the simulated reply out of the carrier response; `null` when it is not one of ours. */
-export async function readCarrierResponse(response: Response): Promise<ServerReply | null> {
-	const head = validateResponseHead(decodeHead(response.headers.get(RESPONSE_HEADER)));
-	if (typeof head === 'string') return null;
-	return { response: toSimResponse(head, await response.text()), trace: head.trace };
+	request: SimRequest,
+	send: (carrier: Request) => Promise<unknown>,
+	desk: ExchangeDesk = exchangeDesk
+): Promise<ServerReply | null> {
+	const ticket = desk.open(worldId, request);
+	try {
+		await send(new Request(origin + carrierPath(base, ticket, request), { cache: 'no-store' }));
+	} catch (error) {
+		desk.close(ticket);
+		throw error;
+	}
+	return desk.close(ticket);
 }

@@ -1,7 +1,7 @@
 import { getResponse, type RequestHandler } from 'msw';
 import type { ServerReply, SimRequest } from '$lib/engine/http';
 import type { Transport } from '$lib/engine/transport';
-import { carrierRequest, readCarrierResponse } from './carrier';
+import { carry } from './carrier';
 
 /** An origin for in-process requests; nothing is ever sent there. */
 const IN_PROCESS_ORIGIN = 'http://session-lab.invalid';
@@ -15,10 +15,10 @@ export class DirectTransport implements Transport {
 
 	constructor(private readonly handlers: RequestHandler[]) {}
 
-	async exchange(worldId: string, exchangeId: string, request: SimRequest): Promise<ServerReply> {
-		const carrier = carrierRequest(IN_PROCESS_ORIGIN, '', worldId, exchangeId, request);
-		const response = await getResponse(this.handlers, carrier);
-		const reply = response ? await readCarrierResponse(response) : null;
+	async exchange(worldId: string, _exchangeId: string, request: SimRequest): Promise<ServerReply> {
+		const reply = await carry(IN_PROCESS_ORIGIN, '', worldId, request, (carrier) =>
+			getResponse(this.handlers, carrier)
+		);
 		if (!reply) throw new Error('The in-page handlers did not answer.');
 		return reply;
 	}

@@ -1,5 +1,6 @@
-import type { HeaderList, ServerReply, SimRequest } from '$lib/engine/http';
+import type { ServerReply, SimRequest } from '$lib/engine/http';
 import type { Transport } from '$lib/engine/transport';
+import { copyReply, copyRequest } from './copies';
 import type { ServerRegistry } from './server-registry';
 
 /**
@@ -19,15 +20,6 @@ export class FastForwardTransport implements Transport {
 	async exchange(worldId: string, _exchangeId: string, request: SimRequest): Promise<ServerReply> {
 		const server = this.registry.get(worldId);
 		if (!server) throw new Error(`No simulated server for world "${worldId}".`);
-		// Copies, as the wire would make: neither side may keep a handle on the other's objects.
-		const reply = await server.handle({ ...request, headers: copyHeaders(request.headers) });
-		return {
-			response: { ...reply.response, headers: copyHeaders(reply.response.headers) },
-			trace: { ...reply.trace }
-		};
+		return copyReply(await server.handle(copyRequest(request)));
 	}
-}
-
-function copyHeaders(headers: HeaderList): HeaderList {
-	return headers.map(([name, value]) => [name, value]);
 }

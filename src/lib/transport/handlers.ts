@@ -1,54 +1,44 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { ServerReply } from '$lib/engine/http';
+import { CARRIER_PATH, carrierTicket } from './carrier';
+import { copyReply, copyRequest } from './copies';
+import { exchangeDesk, type ExchangeDesk } from './exchange-desk';
 import type { ServerRegistry } from './server-registry';
-import {
-	decodeHead,
-	encodeHead,
-	REQUEST_HEADER,
-	RESPONSE_HEADER,
-	validateRequestHead,
-	type WireResponseHead
-} from './wire';
-
-/** Matches every same-origin path that stands for a simulated URL. */
-const SIM_PATH = /\/__sim\/[a-z]+\//;
 
 /**
- * The MSW handlers: a thin adapter from the wire format to the simulated web application.
- * The fetch always gets 200; the simulated status and headers travel in `x-sim-response`, so
- * that no real `Set-Cookie` ever reaches the page.
+ * The MSW handlers: a thin adapter from a carrier to the simulated web application. The
+ * carrier names a ticket; the simulated request waits on the page's desk, and the reply goes
+ * back there. The carrier's own response is a plain 200 with the simulated body and status,
+ * for the DevTools Network panel: no real `Set-Cookie` ever reaches the page.
  */
-export function createHandlers(registry: ServerRegistry): RequestHandler[] {
+export function createHandlers(
+	registry: ServerRegistry,
+	desk: ExchangeDesk = exchangeDesk
+): RequestHandler[] {
 	return [
-		http.all(SIM_PATH, async ({ request }) => {
-			const head = validateRequestHead(decodeHead(request.headers.get(REQUEST_HEADER)));
-			if (typeof head === 'string') return wireReply(badRequest(head));
-			const server = registry.get(head.world);
-			if (!server) return wireReply(badRequest(`No simulated server for world "${head.world}".`));
-			const body = await request.text();
-			const reply = await server.handle({
-				method: head.method,
-				url: head.url,
-				headers: head.headers,
-				body,
-				clientIp: head.clientIp
+		http.get(CARRIER_PATH, async ({ request }) => {
+			const ticket = carrierTicket(request.url);
+			const waiting = ticket === null ? undefined : desk.claim(ticket);
+			if (ticket === null || !waiting) {
+				return new HttpResponse('Session Lab: no simulated request is waiting for this ticket.', {
+					status: 404,
+					headers: { 'content-type': 'text/plain; charset=utf-8' }
+				});
+			}
+			const server = registry.get(waiting.worldId);
+			const reply = server
+				? copyReply(await server.handle(copyRequest(waiting.request)))
+				: badRequest(`No simulated server for world "${waiting.worldId}".`);
+			desk.answer(ticket, reply);
+			return new HttpResponse(reply.response.body, {
+				status: 200,
+				headers: {
+					'content-type': 'text/plain; charset=utf-8',
+					'x-sim-status': `${reply.response.status} ${reply.response.statusText}`
+				}
 			});
-			return wireReply(reply);
 		})
 	];
-}
-
-function wireReply(reply: ServerReply): Response {
-	const head: WireResponseHead = {
-		status: reply.response.status,
-		statusText: reply.response.statusText,
-		headers: reply.response.headers,
-		trace: reply.trace
-	};
-	return new HttpResponse(reply.response.body, {
-		status: 200,
-		headers: { [RESPONSE_HEADER]: encodeHead(head), 'content-type': 'text/plain; charset=utf-8' }
-	});
 }
 
 function badRequest(message: string): ServerReply {

@@ -1,10 +1,11 @@
 import type { ServerReply, SimRequest } from '$lib/engine/http';
 import type { Transport } from '$lib/engine/transport';
-import { carrierRequest, readCarrierResponse } from './carrier';
+import { carry } from './carrier';
 
 /**
  * Sends each simulated request as a real same-origin fetch, which the MSW service worker
- * answers, so every exchange also shows in the DevTools Network panel.
+ * answers, so every exchange also shows in the DevTools Network panel. The fetch is a bodiless
+ * GET that names a ticket on the page's desk; the simulated request never leaves the page.
  *
  * Browsers stop idle service workers; a restarted worker has forgotten which pages it mocks
  * for and lets requests through to the static host. Then the transport re-activates mocking
@@ -20,21 +21,16 @@ export class WorkerTransport implements Transport {
 
 	async exchange(worldId: string, exchangeId: string, request: SimRequest): Promise<ServerReply> {
 		for (let attempt = 0; attempt < 3; attempt++) {
-			const reply = await this.#tryOnce(worldId, exchangeId, request).catch(() => null);
+			const reply = await this.#tryOnce(worldId, request).catch(() => null);
 			if (reply) return reply;
 			await reactivateMocking();
 		}
 		return this.fallback.exchange(worldId, exchangeId, request);
 	}
 
-	async #tryOnce(
-		worldId: string,
-		exchangeId: string,
-		request: SimRequest
-	): Promise<ServerReply | null> {
-		const carrier = carrierRequest(location.origin, this.base, worldId, exchangeId, request);
-		const response = await fetch(carrier, { cache: 'no-store' });
-		return readCarrierResponse(response);
+	/** One carrier through the worker; `null` when it went past the handlers to the host. */
+	#tryOnce(worldId: string, request: SimRequest): Promise<ServerReply | null> {
+		return carry(location.origin, this.base, worldId, request, (carrier) => fetch(carrier));
 	}
 }
 
