@@ -6,15 +6,17 @@
 // Environment: BENCH_BROWSERS / BENCH_REQUESTS (Node throughput, default 100 × 1000),
 // BENCH_CROWD_BROWSERS / BENCH_CROWD_REQUESTS (crowd in Chromium, default 1000 × 100000),
 // BENCH_SKIP_BUILD=1 to reuse build-bench/, BENCH_NO_README=1 to only print, CHROMIUM_PATH,
-// BENCH_ONLY=crowd,render,… to run some sections (node, cold, worker, render, frames, crowd);
+// BENCH_ONLY=crowd,render,… to run some sections (node, cold, worker, wire, render, frames,
+// crowd);
 // a partial run only prints.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.js';
+import { measureWire, writeRawFloor } from './bench-wire.js';
 import { JS_BUDGET_BYTES, measureJsWeight } from './js-weight.js';
 
-const PORT = 4373;
+const PORT = 4380;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const BUILD_DIR = 'build-bench';
 const START = '<!-- bench:start -->';
@@ -160,6 +162,13 @@ async function siteBenchmarks(browser) {
 		);
 		row('Service worker ÷ in-page (medians)', `${(worker.p50 / direct.p50).toFixed(1)}×`);
 		await context.close();
+	}
+
+	// The wire against its floors, and a click's wait through the worker against in-page.
+	console.log('\nChromium: the wire against its floors…');
+	if (wanted('wire')) {
+		const measured = await measureWire(browser, ORIGIN, openSandbox, { quantile, ms, verdict });
+		for (const measure of measured) row(...measure);
 	}
 
 	// Rendering the sequence diagram for 1,000 and 10,000 exchanges.
@@ -391,6 +400,7 @@ const executablePath = findChromium();
 if (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync(BUILD_DIR)) {
 	run('npx', ['vite', 'build', '--logLevel', 'warn'], { BASE_PATH: '', BUILD_DIR });
 }
+writeRawFloor(BUILD_DIR);
 const server = spawn(process.execPath, ['scripts/serve.js'], {
 	env: { ...process.env, SITE_DIR: BUILD_DIR, BASE_PATH: '', PORT: String(PORT) },
 	stdio: 'ignore'

@@ -11,6 +11,7 @@ import { createWorld } from '$lib/state/world-factory';
 import type { WorldState } from '$lib/state/world-state.svelte';
 import { serverRegistry } from '$lib/transport/server-registry';
 import { directTransport, siteTransport, transportStatus } from '$lib/transport/site-transport';
+import { nextPaint, timeClickToPaint, timeWire, type WireTimes } from './wire-floor';
 
 /** Which transport carries the exchanges. */
 export type BenchMode = 'worker' | 'direct';
@@ -31,23 +32,19 @@ export interface SessionLabBench {
 	growAndRender(exchanges: number): Promise<{ total: number; renderMs: number }>;
 	/** Runs a crowd in the sandbox's world (as the Crowd panel does). */
 	crowd(browsers: number, requests: number): Promise<CrowdResult | null>;
+	/** The wire against the MSW floor, in turns (see `wire-floor.ts`). */
+	wire(rounds: number): Promise<WireTimes>;
+	/**
+	 * Clicks the first browser's Set button `rounds` times, in turns through the service worker
+	 * and in-page, and returns the ms from each click to its result painted.
+	 */
+	setClicks(rounds: number): Promise<{ worker: number[]; direct: number[] }>;
 }
 
 declare global {
 	interface Window {
 		__sessionLabBench?: SessionLabBench;
 	}
-}
-
-/** Resolves after the next frame has been painted (a task after the animation frame). */
-function nextPaint(): Promise<void> {
-	return new Promise((resolve) =>
-		requestAnimationFrame(() => {
-			const channel = new MessageChannel();
-			channel.port1.onmessage = () => resolve();
-			channel.port2.postMessage(null);
-		})
-	);
 }
 
 /** Runs `n` exchanges over `transport` in a world of its own and times each one. */
@@ -100,6 +97,26 @@ export function attachBenchHooks(sim: () => WorldState | null): void {
 			await nextPaint();
 			return { total: state.world.exchanges().length, renderMs: performance.now() - ready };
 		},
-		crowd: (browsers, requests) => runCrowd(current(), { browsers, requests })
+		crowd: (browsers, requests) => runCrowd(current(), { browsers, requests }),
+		wire: timeWire,
+		async setClicks(rounds) {
+			const state = current();
+			const set = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Set');
+			if (!set) throw new Error('No Set button on the page.');
+			const times = { worker: [] as number[], direct: [] as number[] };
+			const saved = state.world.transport;
+			try {
+				for (let i = 0; i < rounds; i++) {
+					const mode = i % 2 === 0 ? 'worker' : 'direct';
+					state.world.transport = mode === 'worker' ? siteTransport() : directTransport;
+					const before = state.world.log.length;
+					const done = () => state.world.log.length > before && !state.busy;
+					times[mode].push(await timeClickToPaint(set, done));
+				}
+			} finally {
+				state.world.transport = saved;
+			}
+			return times;
+		}
 	};
 }

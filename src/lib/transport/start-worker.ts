@@ -1,4 +1,4 @@
-import { setupWorker } from 'msw/browser';
+import { setupWorker, type SetupWorker } from 'msw/browser';
 import { directTransport, siteHandlers, useTransport } from './site-transport';
 import { WorkerTransport } from './worker-transport';
 
@@ -12,6 +12,13 @@ function unavailableReason(): string | null {
 	}
 	if (!window.isSecureContext) return 'Service workers need https or localhost.';
 	return null;
+}
+
+let started: SetupWorker | null = null;
+
+/** The running MSW worker, or `null` when the page answers in-page (the benchmark adds to it). */
+export function runningWorker(): SetupWorker | null {
+	return started;
 }
 
 /**
@@ -31,6 +38,7 @@ export async function startWorker(base: string): Promise<void> {
 			onUnhandledRequest: 'bypass',
 			quiet: true
 		});
+		started = worker;
 		useTransport(new WorkerTransport(base, directTransport), {
 			mode: 'service worker',
 			reason: null
