@@ -69,14 +69,24 @@ export function offlineFileStale() {
 	return SOURCES.some((source) => newest(source) > built);
 }
 
-/** Builds the offline file when it is missing or stale; throws when the build fails. */
-export function ensureOfflineFile() {
+/**
+ * Builds the offline file when it is missing or stale; throws when the build fails. Its output
+ * (the one-file build warns about its size and about `import.meta`) shows only on failure.
+ * @param {(message: string) => void} log
+ */
+export function ensureOfflineFile(log = console.log) {
 	if (!offlineFileStale()) return;
+	log(`Building the offline edition (${OFFLINE_FILE}) first…`);
 	const result = spawnSync('npm', ['run', 'build:offline', '--silent'], {
-		stdio: 'inherit',
+		encoding: 'utf8',
+		// OFFLINE=1 already for its `svelte-kit sync`, which then leaves the hosted build's files be.
 		env: { ...process.env, OFFLINE: '1' }
 	});
-	if (result.status !== 0) throw new Error('The offline edition did not build.');
+	if (result.status !== 0) {
+		process.stdout.write(result.stdout ?? '');
+		process.stderr.write(result.stderr ?? '');
+		throw new Error('The offline edition did not build (npm run build:offline).');
+	}
 }
 
 /**
@@ -92,7 +102,7 @@ export function withOfflineEdition(adapter, pages) {
 		...adapter,
 		async adapt(builder) {
 			await adapter.adapt(builder);
-			ensureOfflineFile();
+			ensureOfflineFile((message) => builder.log(message));
 			builder.copy(OFFLINE_FILE, join(pages, OFFLINE_FILE_NAME));
 			builder.log(`Added the offline edition as "${join(pages, OFFLINE_FILE_NAME)}"`);
 		}

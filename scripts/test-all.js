@@ -69,6 +69,9 @@ if (unit) {
 	totals.skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
 } else if (unitStatus !== 0) totals.failed += 1;
 
+// The offline edition first: the hosted builds copy it in, and tests/e2e/offline.spec.ts opens it.
+if (run('npm', ['run', 'build:offline', '--silent']) !== 0) totals.failed += 1;
+
 // 2. Build the site twice: at the root, and under a sub-path.
 let buildFailed = false;
 for (const [dir, base] of [

@@ -167,3 +167,21 @@ test('from file://, with browser storage refused, the sandbox still runs', async
 	).toBeVisible();
 	expect(errors).toEqual([]);
 });
+
+test('the hosted home page offers the offline edition without loading it @base', async ({
+	page
+}) => {
+	const urls = watchRequests(page);
+	await page.goto('./');
+	const link = page.getByRole('link', { name: 'Download the offline edition' });
+	await expect(link).toHaveAttribute('download', 'session-lab-offline.html');
+	await page.waitForLoadState('networkidle');
+	expect(urls.filter((url) => url.includes('session-lab-offline'))).toEqual([]);
+
+	const response = await page.request.get(
+		new URL((await link.getAttribute('href'))!, page.url()).href
+	);
+	expect(response.ok()).toBe(true);
+	expect(response.headers()['content-type']).toContain('text/html');
+	expect((await response.body()).length).toBeGreaterThan(100_000);
+});
