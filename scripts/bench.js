@@ -6,8 +6,8 @@
 // Environment: BENCH_BROWSERS / BENCH_REQUESTS (Node throughput, default 100 × 1000),
 // BENCH_CROWD_BROWSERS / BENCH_CROWD_REQUESTS (crowd in Chromium, default 1000 × 100000),
 // BENCH_SKIP_BUILD=1 to reuse build-bench/, BENCH_NO_README=1 to only print, CHROMIUM_PATH,
-// BENCH_ONLY=crowd,render,… to run some sections (node, cold, worker, wire, render, frames,
-// crowd);
+// BENCH_ONLY=crowd,render,… to run some sections (node, cold, offline, worker, wire,
+// render, frames, crowd);
 // a partial run only prints.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.js';
 import { measureWire, writeRawFloor } from './bench-wire.js';
 import { JS_BUDGET_BYTES, measureJsWeight } from './js-weight.js';
+import { OFFLINE_FILE_NAME } from './offline-edition.js';
+import { describeSize, measureOfflineFile } from './offline-size.js';
 
 const PORT = 4380;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -122,6 +124,11 @@ async function siteBenchmarks(browser) {
 		);
 		row('Largest contentful paint of /', ms(lcp));
 		await context.close();
+	}
+	// The offline edition, as the home page offers it for download (never loaded by the page).
+	if (wanted('offline')) {
+		const size = measureOfflineFile(`${BUILD_DIR}/${OFFLINE_FILE_NAME}`);
+		row('Offline edition, one HTML file (gzip -9)', describeSize(size));
 	}
 
 	const openSandbox = async (context) => {

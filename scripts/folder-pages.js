@@ -29,3 +29,21 @@ export function writeFolderPages(dir) {
 	}
 	return copied;
 }
+
+/**
+ * Wraps the site's adapter: after it has written the site, every page is written once more as a
+ * folder index (README, "Publishing").
+ * @param {import('@sveltejs/kit').Adapter} adapter
+ * @param {string} pages the folder the adapter writes the pages to
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+export function withFolderPages(adapter, pages) {
+	return {
+		...adapter,
+		async adapt(builder) {
+			await adapter.adapt(builder);
+			const copied = writeFolderPages(pages);
+			builder.log(`Wrote ${copied} pages again as folder indexes (x/index.html)`);
+		}
+	};
+}

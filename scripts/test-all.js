@@ -47,7 +47,10 @@ if (unit) {
 	totals.skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
 } else if (unitStatus !== 0) totals.failed += 1;
 
-// 2. End to end in Chromium: Playwright builds the site twice (at the root and under a
+// 2. The offline edition: the hosted builds copy it in, and tests/e2e/offline.spec.ts opens it.
+if (run('npm', ['run', 'build:offline', '--silent']) !== 0) totals.failed += 1;
+
+// 3. End to end in Chromium: Playwright builds the site twice (at the root and under a
 // sub-path) and serves each build itself (see playwright.config.ts).
 if (existsSync('tests/e2e')) {
 	rmSync('test-results/e2e.json', { force: true });

@@ -1,3 +1,5 @@
+// First, before MSW loads: it reads localStorage, which throws where a browser refuses storage.
+import '$lib/persistence/install-storage-guard';
 import { base } from '$app/paths';
 import { startWorker } from '$lib/transport/start-worker';
 

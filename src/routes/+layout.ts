@@ -1,2 +1,2 @@
-export const prerender = true;
-export const trailingSlash = 'never';
+// Page options differ between the hosted site and the offline edition (see svelte.config.js).
+export * from '$edition/layout-options';

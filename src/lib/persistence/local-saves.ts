@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { ImportError, parseSavedWorld, type SavedWorld } from './saved-world';
+import { pageLocalStorage } from './storage-guard';
 
 /** Every key this module writes starts with this. */
 export const STORAGE_PREFIX = 'session-lab:';
@@ -63,10 +64,7 @@ export class LocalSaves {
 	#newId: () => string;
 
 	/** @param storage defaults to the page's `localStorage`, looked up on every call */
-	constructor(
-		storage: StorageSource = () => globalThis.localStorage,
-		options: LocalSavesOptions = {}
-	) {
+	constructor(storage: StorageSource = pageLocalStorage, options: LocalSavesOptions = {}) {
 		this.#source = storage;
 		this.#now = options.now ?? (() => Date.now());
 		this.#newId =

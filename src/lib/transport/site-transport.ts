@@ -6,8 +6,9 @@ import { serverRegistry } from './server-registry';
 
 /** How the page talks to its simulated server, and why. */
 export interface TransportStatus {
-	mode: 'service worker' | 'in-page';
-	/** Why the page fell back to in-page, in plain words; `null` when the worker runs. */
+	/** `'offline edition'`: in-page by design, in the single-file edition. */
+	mode: 'service worker' | 'in-page' | 'offline edition';
+	/** Why the page fell back to in-page, in plain words; `null` when nothing fell back. */
 	reason: string | null;
 }
 

@@ -1,11 +1,12 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
+import { edition } from '$edition';
 import { directTransport, siteHandlers, useTransport } from './site-transport';
 import { WorkerTransport } from './worker-transport';
 
 /** Why service workers cannot run here, or `null` when they can. */
 function unavailableReason(): string | null {
 	if (location.protocol === 'file:') {
-		return 'The site was opened from a file. Serve it over http (see the README) to use the service worker.';
+		return 'The site was opened from a file. Serve it over http (see the README) to use the service worker, or use the offline edition.';
 	}
 	if (!('serviceWorker' in navigator)) {
 		return 'This browser has no service workers (or they are blocked, as in some private windows).';
@@ -23,9 +24,14 @@ export function runningWorker(): SetupWorker | null {
 
 /**
  * Starts the MSW service worker under the site's base path. When it cannot start, the page
- * answers in-process with the same handlers and says why.
+ * answers in-process with the same handlers and says why. The offline edition (one file, often
+ * opened from `file://`) has no worker script beside it: it always answers in the page.
  */
 export async function startWorker(base: string): Promise<void> {
+	if (edition.offline) {
+		useTransport(directTransport, { mode: 'offline edition', reason: null });
+		return;
+	}
 	const reason = unavailableReason();
 	if (reason) {
 		useTransport(directTransport, { mode: 'in-page', reason });

@@ -1,2 +1,2 @@
-// The sandbox runs its world in the browser: prerender only the empty shell.
-export const ssr = false;
+// The sandbox runs its world in the browser (see $edition/shell-options).
+export * from '$edition/shell-options';

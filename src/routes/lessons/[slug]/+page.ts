@@ -1,11 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { lessonBySlug, lessons } from '$lib/scenarios/lessons';
-import type { EntryGenerator, PageLoad } from './$types';
+import { lessonBySlug } from '$lib/scenarios/lessons';
+import type { PageLoad } from './$types';
 
-// The lesson's world runs in the browser; prerender the page shell for every lesson.
-export const ssr = false;
-
-export const entries: EntryGenerator = () => lessons.map((lesson) => ({ slug: lesson.slug }));
+// The lesson's world runs in the browser (see $edition/lesson-options).
+export * from '$edition/lesson-options';
 
 export const load: PageLoad = ({ params }) => {
 	const lesson = lessonBySlug(params.slug);

@@ -1,2 +1,2 @@
-export { entries, load } from '../+page';
-export const ssr = false;
+export { load } from '../+page';
+export * from '$edition/lesson-options';
