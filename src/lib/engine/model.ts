@@ -57,6 +57,20 @@ export interface Person {
 	attacker: boolean;
 }
 
+/** The kinds of page a simulated browser can show; the UI draws each its own way. */
+export const PAGE_VIEWS = [
+	'blank',
+	'book',
+	'login',
+	'account',
+	'counter',
+	'evil',
+	'other'
+] as const;
+
+/** One of {@link PAGE_VIEWS}. */
+export type PageView = (typeof PAGE_VIEWS)[number];
+
 /** What the book's page in a simulated browser currently shows. */
 export interface PageState {
 	/** Text in the code box. */
@@ -66,7 +80,7 @@ export interface PageState {
 	/** An error message from the last action, shown as an error, never as HTML. */
 	error: string | null;
 	/** The kind of page on screen, from the response's content. */
-	view: 'blank' | 'book' | 'login' | 'account' | 'counter' | 'evil' | 'other';
+	view: PageView;
 	/** Body text of the last page, for views other than the book. */
 	text: string;
 }

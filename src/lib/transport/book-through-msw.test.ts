@@ -4,7 +4,7 @@ import { headerValue, headerValues } from '$lib/engine/http';
 import type { Transport } from '$lib/engine/transport';
 import { SeededRandom } from '$lib/engine/random';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
-import { WebApp } from '$lib/webapp';
+import { createWebApp } from '$lib/webapp';
 import { carrierRequest, readCarrierResponse } from './carrier';
 import { FastForwardTransport } from './fast-forward-transport';
 import { createNodeServer } from './node-server';
@@ -30,7 +30,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 let clock = Date.UTC(2026, 0, 1);
-const app = new WebApp({ now: () => clock, random: new SeededRandom(7) }, { host: '127.0.0.1' });
+const app = createWebApp({ now: () => clock, random: new SeededRandom(7) }, { host: '127.0.0.1' });
 registry.register('book', app);
 const transport = new NodeFetchTransport();
 
