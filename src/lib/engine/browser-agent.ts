@@ -144,7 +144,7 @@ export async function sendRaw(
 		body: raw.body,
 		clientIp: ''
 	};
-	return send(core, browser, request, 'raw', NO_COOKIES, null);
+	return send(core, browser, request, 'raw', NO_COOKIES, null, false);
 }
 
 /**
@@ -160,6 +160,8 @@ export async function browserFetch(
 ): Promise<ExchangeEvent> {
 	let current = { ...outgoing, url: core.hsts.upgrade(browser.id, outgoing.url) };
 	let currentInitiator = initiator;
+	// A forged request stays forged through the redirects it causes.
+	const forged = initiator === 'cross-site';
 	for (let hop = 0; ; hop++) {
 		const jar = core.jar(browser.id);
 		// RFC 6265bis §5.8.3: the Cookie header, after the SameSite rules of §5.2.
@@ -174,7 +176,7 @@ export async function browserFetch(
 			body: current.body,
 			clientIp: ''
 		};
-		const event = await send(core, browser, request, currentInitiator, cookies, context);
+		const event = await send(core, browser, request, currentInitiator, cookies, context, forged);
 		const location = headerValue(event.response.headers, 'location');
 		const status = event.response.status;
 		if (!location || status < 300 || status > 399 || status === 304 || hop >= MAX_REDIRECTS)
@@ -196,7 +198,8 @@ export async function browserFetch(
 
 /**
  * Sends one request over the browser's network and records the exchange. A `null` context is a
- * request that does not come from the jar (curl): nothing it receives is stored.
+ * request that does not come from the jar (curl): nothing it receives is stored. `forged` marks
+ * a request a page on another site made the browser send.
  */
 async function send(
 	core: WorldCore,
@@ -204,7 +207,8 @@ async function send(
 	request: SimRequest,
 	initiator: Initiator,
 	cookies: SentCookies,
-	context: SameSiteContext | null
+	context: SameSiteContext | null,
+	forged: boolean
 ): Promise<ExchangeEvent> {
 	const device = core.device(browser.deviceId);
 	const network = core.network(device.networkId);
@@ -251,7 +255,7 @@ async function send(
 	};
 	const { belief, mismatch } = core.tracker.observe(
 		reply.trace,
-		{ browserId: browser.id, personId: truth.personId, personName: truth.personName },
+		{ browserId: browser.id, personId: truth.personId, personName: truth.personName, forged },
 		core.names
 	);
 	const event = core.sharer.share({

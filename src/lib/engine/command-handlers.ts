@@ -60,7 +60,8 @@ export const COMMAND_HANDLERS: { readonly [K in CommandType]: Handler<K> } = {
 	raw: (core, c) => sendRaw(core, c.browserId, c.request),
 	advance: (core, c) => advance(core, c.milliseconds),
 	'restart-server': (core) => {
-		core.server.restart();
+		// Beliefs in forgotten sessions end with them; sessions in a persistent store live on.
+		core.tracker.end(core.server.restart());
 		core.act('restart-server', 'The server restarts.', ['server']);
 	},
 	'configure-server': (core, c) => {

@@ -1,6 +1,7 @@
 /** Valibot schemas of a world snapshot and of the engine types it holds. */
 import * as v from 'valibot';
 import { BROWSER_KINDS } from './browser-kinds';
+import { MISMATCH_KINDS } from './events';
 
 /** Tag of a world snapshot. */
 export const WORLD_SNAPSHOT_FORMAT = 'session-lab-world';
@@ -186,7 +187,7 @@ const ExchangeEventSchema = v.object({
 	mismatch: v.nullable(
 		v.object(
 			{
-				kind: v.picklist(['hijack', 'shared-computer', 'split-identity']),
+				kind: v.picklist(MISMATCH_KINDS),
 				detail: v.string()
 			},
 			'expected an object or null'

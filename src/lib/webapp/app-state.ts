@@ -40,6 +40,17 @@ export interface WebAppState {
 	secret: Uint8Array;
 	weakCounter: number;
 	roundRobin: number;
+	/** Ids of sessions that timed out lately, so that a late cookie is told why it failed. */
+	timedOut: Set<string>;
+}
+
+/** How many timed-out ids the server remembers. */
+const TIMED_OUT_LIMIT = 256;
+
+/** Remembers a timed-out id, forgetting the oldest beyond {@link TIMED_OUT_LIMIT}. */
+export function rememberTimedOut(timedOut: Set<string>, id: string): void {
+	timedOut.add(id);
+	if (timedOut.size > TIMED_OUT_LIMIT) timedOut.delete(timedOut.values().next().value!);
 }
 
 const HOST = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
@@ -63,7 +74,8 @@ export function freshState(deps: WebAppDeps, options: WebAppOptions): WebAppStat
 		persistent: new SessionStore(),
 		secret: ownBytes(deps.random.bytes(SECRET_BYTES)),
 		weakCounter: FIRST_WEAK_ID,
-		roundRobin: 0
+		roundRobin: 0,
+		timedOut: new Set()
 	};
 }
 
@@ -90,7 +102,8 @@ export function restoredState(snapshot: unknown): WebAppState {
 		persistent,
 		secret,
 		weakCounter: parsed.counters.weakId,
-		roundRobin: parsed.counters.roundRobin
+		roundRobin: parsed.counters.roundRobin,
+		timedOut: new Set(parsed.timedOut ?? [])
 	};
 }
 
@@ -107,7 +120,8 @@ export function snapshotState(state: WebAppState): WebAppSnapshot {
 		pendingUsers: state.accounts.pending(),
 		stores: { memory: state.memory.toJSON(), persistent: state.persistent.toJSON() },
 		counters: { weakId: state.weakCounter, roundRobin: state.roundRobin },
-		throttle: state.throttle.toJSON()
+		throttle: state.throttle.toJSON(),
+		timedOut: [...state.timedOut]
 	};
 }
 

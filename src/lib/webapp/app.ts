@@ -3,6 +3,7 @@ import type { HeaderList, ServerReply, ServerTrace, SimRequest, SimServer } from
 import { parseUrl, type ParsedUrl } from '../engine/parsed-url';
 import {
 	freshState,
+	rememberTimedOut,
 	restoredState,
 	snapshotState,
 	type WebAppOptions,
@@ -22,6 +23,7 @@ import { SessionContext, type SessionBackend } from './session-context';
 import { strongSessionId, weakSessionId } from './session-ids';
 import { isExpired, sessionExpiry, SessionStore, toRow } from './session-store';
 import { appOrigin, mergeSettings, sessionCookieName, type ServerSettings } from './settings';
+import { PRESET_SESSION_COOKIES } from './presets';
 import { CookieSigner } from './signed-cookie';
 import type { WebAppSnapshot } from './snapshot';
 import type { SessionRow, StoredSession, WebAppDeps } from './types';
@@ -71,6 +73,8 @@ export class WebApp implements SimServer {
 	#state: WebAppState;
 	#signer: CookieSigner;
 	#queue: Promise<unknown> = Promise.resolve();
+	/** One function for every request's backend, not one per request. */
+	#timedOut = (id: string): boolean => this.#state.timedOut.has(id);
 
 	/** Use {@link createWebApp} or {@link restoreWebApp}. */
 	constructor(deps: WebAppDeps, state: WebAppState) {
@@ -220,8 +224,10 @@ export class WebApp implements SimServer {
 			);
 		}
 
-		const presented = cookieValue(request.headers, sessionCookieName(settings));
-		const session = this.#sessionContext(now, choice.serverName, request, presented);
+		const name = sessionCookieName(settings);
+		const presented = cookieValue(request.headers, name);
+		const stray = presented === null ? strayCookieName(request, name) : null;
+		const session = this.#sessionContext(now, choice.serverName, request, presented, stray);
 		const context = this.#context(request, url, now, origin, session);
 		const route = await dispatch(APP_ROUTES, context);
 		if (https && settings.hsts) route.headers.push(['Strict-Transport-Security', HSTS_VALUE]);
@@ -254,7 +260,8 @@ export class WebApp implements SimServer {
 		now: number,
 		serverName: string,
 		request: SimRequest,
-		presented: string | null
+		presented: string | null,
+		stray: string | null = null
 	): SessionContext {
 		const settings = this.#state.settings;
 		const store = this.#activeStore();
@@ -267,9 +274,10 @@ export class WebApp implements SimServer {
 			store,
 			signer: this.#signer,
 			newId: () => this.#newId(),
-			visible: (session) => !partitioned || session.serverName === serverName
+			visible: (session) => !partitioned || session.serverName === serverName,
+			timedOut: this.#timedOut
 		};
-		return new SessionContext(backend, presented);
+		return new SessionContext(backend, presented, stray);
 	}
 
 	#activeStore(): SessionStore | null {
@@ -293,11 +301,13 @@ export class WebApp implements SimServer {
 	 * Restarts the application process: memory sessions, login throttling and the load
 	 * balancer's counter are forgotten; the persistent store is kept; signed-cookie sessions need
 	 * nothing, as the secret is configuration.
+	 * @returns the ids of the sessions forgotten
 	 */
-	restart(): void {
-		this.#state.memory.clear();
+	restart(): string[] {
+		const forgotten = this.#state.memory.clear();
 		this.#state.throttle.clear();
 		this.#state.roundRobin = 0;
+		return forgotten;
 	}
 
 	/**
@@ -320,7 +330,12 @@ export class WebApp implements SimServer {
 	/** Removes the sessions whose idle or absolute timeout has passed at `now`; returns their ids. */
 	expire(now: number): string[] {
 		const due = (session: StoredSession) => isExpired(session, this.#state.settings, now);
-		return [...this.#state.memory.removeWhere(due), ...this.#state.persistent.removeWhere(due)];
+		const ended = [
+			...this.#state.memory.removeWhere(due),
+			...this.#state.persistent.removeWhere(due)
+		];
+		for (const id of ended) rememberTimedOut(this.#state.timedOut, id);
+		return ended;
 	}
 
 	/** The earliest time a live session times out, or `null` when none will. */
@@ -346,4 +361,11 @@ export class WebApp implements SimServer {
 	snapshot(): WebAppSnapshot {
 		return snapshotState(this.#state);
 	}
+}
+
+/** A preset's session cookie the request carries instead of the current one, if any. */
+function strayCookieName(request: SimRequest, current: string): string | null {
+	for (const name of PRESET_SESSION_COOKIES)
+		if (name !== current && cookieValue(request.headers, name) !== null) return name;
+	return null;
 }
