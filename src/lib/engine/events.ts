@@ -45,8 +45,20 @@ export interface Belief extends ServerTrace {
 }
 
 /** What started an exchange. */
-export type Initiator =
-	'navigate' | 'set' | 'get' | 'form' | 'redirect' | 'logout' | 'cross-site' | 'raw' | 'replay';
+export const INITIATORS = [
+	'navigate',
+	'set',
+	'get',
+	'form',
+	'redirect',
+	'logout',
+	'cross-site',
+	'raw',
+	'replay'
+] as const;
+
+/** One of {@link INITIATORS}. */
+export type Initiator = (typeof INITIATORS)[number];
 
 /** One request and its response, with truth and belief. */
 export interface ExchangeEvent {

@@ -1,7 +1,10 @@
 import type { BrowserKind } from './browser-kinds';
 
 /** The kinds of network a device can join. */
-export type NetworkKind = 'home' | 'office' | 'cafe' | 'mobile' | 'internet';
+export const NETWORK_KINDS = ['home', 'office', 'cafe', 'mobile', 'internet'] as const;
+
+/** One of {@link NETWORK_KINDS}. */
+export type NetworkKind = (typeof NETWORK_KINDS)[number];
 
 /** Human names of the network kinds, for titles such as "Office NAT · 198.51.100.7". */
 export const NETWORK_KIND_LABELS: Record<NetworkKind, string> = {
@@ -27,7 +30,10 @@ export interface Network {
 }
 
 /** The kinds of device. */
-export type DeviceKind = 'laptop' | 'phone' | 'public-computer' | 'desktop';
+export const DEVICE_KINDS = ['laptop', 'phone', 'public-computer', 'desktop'] as const;
+
+/** One of {@link DEVICE_KINDS}. */
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /** A device, with the browsers installed on it. */
 export interface Device {

@@ -1,7 +1,10 @@
 /** Valibot schemas of a world snapshot and of the engine types it holds. */
 import * as v from 'valibot';
 import { BROWSER_KINDS } from './browser-kinds';
-import { MISMATCH_KINDS } from './events';
+import { SAME_SITES, SEND_REASONS } from './cookie-types';
+import { INITIATORS, MISMATCH_KINDS } from './events';
+import { SESSION_DECISIONS } from './http';
+import { DEVICE_KINDS, NETWORK_KINDS, PAGE_VIEWS } from './model';
 
 /** Tag of a world snapshot. */
 export const WORLD_SNAPSHOT_FORMAT = 'session-lab-world';
@@ -23,7 +26,7 @@ const headers = HeaderListSchema;
 
 const NetworkSchema = v.object({
 	id,
-	kind: v.picklist(['home', 'office', 'cafe', 'mobile', 'internet']),
+	kind: v.picklist(NETWORK_KINDS),
 	name: v.string(),
 	publicIp: v.string(),
 	privatePrefix: v.string(),
@@ -33,7 +36,7 @@ const NetworkSchema = v.object({
 
 const DeviceSchema = v.object({
 	id,
-	kind: v.picklist(['laptop', 'phone', 'public-computer', 'desktop']),
+	kind: v.picklist(DEVICE_KINDS),
 	name: v.string(),
 	networkId: id,
 	privateIp: v.string()
@@ -55,7 +58,7 @@ const PageSchema = v.object({
 	code: v.string(),
 	output: nullableString,
 	error: nullableString,
-	view: v.picklist(['blank', 'book', 'login', 'account', 'counter', 'evil', 'other']),
+	view: v.picklist(PAGE_VIEWS),
 	text: v.string()
 });
 
@@ -63,7 +66,7 @@ const PageSchema = v.object({
 export const BrowserKindSchema = v.picklist(BROWSER_KINDS);
 
 /** The SameSite attribute of a stored cookie. */
-export const SameSiteSchema = v.picklist(['strict', 'lax', 'none', 'unset']);
+export const SameSiteSchema = v.picklist(SAME_SITES);
 
 /** The parts of a cookie a person can paste into a jar (no `created`, no `order`). */
 export const CookieFieldsSchema = v.object({
@@ -128,15 +131,7 @@ const TruthSchema = v.object({
 const BeliefSchema = v.object({
 	sessionId: nullableString,
 	user: nullableString,
-	decision: v.picklist([
-		'none',
-		'found',
-		'created',
-		'expired',
-		'rejected',
-		'regenerated',
-		'destroyed'
-	]),
+	decision: v.picklist(SESSION_DECISIONS),
 	previousSessionId: v.optional(nullableString),
 	serverName: v.optional(v.string()),
 	note: v.optional(v.string()),
@@ -149,7 +144,7 @@ const DecisionSchema = v.object({
 	value: v.string(),
 	domain: v.string(),
 	path: v.string(),
-	reason: v.picklist(['sent', 'domain', 'path', 'secure', 'expired', 'samesite']),
+	reason: v.picklist(SEND_REASONS),
 	explanation: v.string()
 });
 
@@ -166,17 +161,7 @@ const ExchangeEventSchema = v.object({
 	seq: count,
 	time,
 	responseTime: time,
-	initiator: v.picklist([
-		'navigate',
-		'set',
-		'get',
-		'form',
-		'redirect',
-		'logout',
-		'cross-site',
-		'raw',
-		'replay'
-	]),
+	initiator: v.picklist(INITIATORS),
 	request: RequestSchema,
 	response: ResponseSchema,
 	truth: TruthSchema,

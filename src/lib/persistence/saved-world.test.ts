@@ -15,7 +15,7 @@ import {
 import { SAMPLE_HISTORY, sampleSave } from './test-fixtures';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { fakeScheduler } from '$lib/state/testing';
-import { COMMAND_TYPES } from './scenario-schema';
+import { COMMAND_TYPES } from '$lib/engine/command-schema';
 
 let saved: SavedWorld;
 
