@@ -7,7 +7,7 @@ import type { Scenario } from '$lib/scenarios/scenario';
 import { carrierRequest, readCarrierResponse } from '$lib/transport/carrier';
 import { createHandlers } from '$lib/transport/handlers';
 import { ServerRegistry } from '$lib/transport/server-registry';
-import { worldFor } from '$lib/transport/test-harness';
+import { worldFor } from '$lib/testing/world-harness';
 import { createWebApp } from '$lib/webapp';
 
 /** A world of `browsers` browsers on four networks. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
-import { worldFor } from '$lib/transport/test-harness';
+import { worldFor } from '$lib/testing/world-harness';
 import { BeliefTracker, type NameLookup, type Requester } from './belief-tracker';
 import type { MismatchKind } from './events';
 import type { ServerTrace } from './http';

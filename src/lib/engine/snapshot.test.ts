@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
-import { inProcessTransport, worldFor } from '$lib/transport/test-harness';
+import { inProcessTransport, worldFor } from '$lib/testing/world-harness';
 import { BOOK_SITE, restoreWebApp } from '$lib/webapp';
 import {
 	parseWorldSnapshot,

@@ -3,7 +3,7 @@ import type { ExchangeEvent } from '$lib/engine/events';
 import { headerValue, headerValues } from '$lib/engine/http';
 import type { Command } from '$lib/engine/commands';
 import type { World } from '$lib/engine/world';
-import { worldFor } from '$lib/transport/test-harness';
+import { worldFor } from '$lib/testing/world-harness';
 import type { WebApp } from '$lib/webapp';
 import { lessonBySlug, lessons } from './lessons';
 import { runStep } from './run-step';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '$lib/engine/commands';
-import { worldFor } from '$lib/transport/test-harness';
+import { worldFor } from '$lib/testing/world-harness';
 import { lessonBySlug } from './lessons';
 import { runStep, THINK_TIME_MS } from './run-step';
 import type { ScenarioStep } from './scenario';

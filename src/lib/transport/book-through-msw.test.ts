@@ -10,7 +10,7 @@ import { FastForwardTransport } from './fast-forward-transport';
 import { createNodeServer } from './node-server';
 import { ServerRegistry } from './server-registry';
 import { REQUEST_HEADER } from './wire';
-import { worldFor } from './test-harness';
+import { worldFor } from '$lib/testing/world-harness';
 
 const { registry, server } = createNodeServer();
 const ORIGIN = 'http://localhost:5173';

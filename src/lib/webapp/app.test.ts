@@ -12,7 +12,7 @@ import {
 	T0,
 	TestClient,
 	testDeps
-} from './test-support';
+} from '$lib/testing/webapp-requests';
 
 const USERS = [
 	{ username: 'alice', password: 'wonderland', displayName: 'Alice Liddell' },

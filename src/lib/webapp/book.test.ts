@@ -1,7 +1,14 @@
 /** The book's own test (seed-app-contract.md, "The book's test, in words"), and its curl walk. */
 import { describe, expect, it } from 'vitest';
 import { createWebApp } from './app';
-import { contentType, cookieSet, post, request, setCookies, testDeps } from './test-support';
+import {
+	contentType,
+	cookieSet,
+	post,
+	request,
+	setCookies,
+	testDeps
+} from '$lib/testing/webapp-requests';
 
 describe("the book's test", () => {
 	it('passes the four steps of t/session.t', async () => {

@@ -5,7 +5,7 @@ import type { HeaderList, SimRequest } from '../engine/http';
 import { createWebApp } from './app';
 import { SECURE_DEFAULTS } from './presets';
 import type { ServerSettings } from './settings';
-import { testDeps } from './test-support';
+import { testDeps } from '$lib/testing/webapp-requests';
 
 const PATHS = [
 	'/',

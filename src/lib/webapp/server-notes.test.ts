@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWebApp } from './app';
 import { BOOK_DEFAULTS, SECURE_DEFAULTS } from './presets';
 import type { ServerSettings } from './settings';
-import { post, request, testDeps, type TestDeps } from './test-support';
+import { post, request, testDeps, type TestDeps } from '$lib/testing/webapp-requests';
 
 /** What the server says about one request, after a first request that set a session up. */
 interface NoteCase {
