@@ -7,8 +7,8 @@ import type { Scenario } from '$lib/scenarios/scenario';
 import { carry } from '$lib/transport/carrier';
 import { createHandlers } from '$lib/transport/handlers';
 import { ServerRegistry } from '$lib/transport/server-registry';
-import { worldFor } from '$lib/transport/test-harness';
-import { WebApp } from '$lib/webapp';
+import { worldFor } from '$lib/testing/world-harness';
+import { createWebApp } from '$lib/webapp';
 
 /** A world of `browsers` browsers on four networks. */
 export function crowdScenario(browsers: number): Scenario {
@@ -63,7 +63,7 @@ export async function runFloor(browsers: number, requests: number): Promise<numb
 	const registry = new ServerRegistry();
 	const handlers = createHandlers(registry);
 	let now = Date.UTC(2026, 0, 1);
-	const app = new WebApp({ now: () => now, random: new SeededRandom(1) });
+	const app = createWebApp({ now: () => now, random: new SeededRandom(1) });
 	registry.register('floor', app);
 	const jars = Array.from(
 		{ length: browsers },

@@ -102,8 +102,8 @@ const LESSONS: LessonCase[] = [
 		end: async (v) => {
 			await expect(v.request).toContainText('User-Agent: curl/');
 			await expect(v.response).toContainText('{"result":"abc"}');
-			await expect(v.inspector).toContainText('hijack');
-			await expect(await v.grid()).toContainText('hijack');
+			await expect(v.inspector).toContainText('own session, other client');
+			await expect(await v.grid()).toContainText('own session, other client');
 		}
 	},
 	{

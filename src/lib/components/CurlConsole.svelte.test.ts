@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import type { Scenario } from '$lib/scenarios/scenario';
 import { WorldState } from '$lib/state/world-state.svelte';
-import { inProcessTransport } from '$lib/transport/test-harness';
+import { inProcessTransport } from '$lib/testing/world-harness';
 import CurlConsole from './CurlConsole.svelte';
 
 /** The sandbox with a terminal and its curl browser, b3. */

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { WorldState } from '$lib/state/world-state.svelte';
-import { inProcessTransport } from '$lib/transport/test-harness';
+import { inProcessTransport } from '$lib/testing/world-harness';
 import { validateHar } from '$lib/testing/har-validate';
 import ExportButtons from './ExportButtons.svelte';
 

@@ -1,13 +1,13 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { FakeStorage } from '$lib/persistence/fake-storage';
+import { FakeStorage } from '$lib/testing/fake-storage';
 import { LocalSaves } from '$lib/persistence/local-saves';
 import { toJson, type SavedWorld } from '$lib/persistence/saved-world';
-import { sampleSave } from '$lib/persistence/test-fixtures';
+import { sampleSave } from '$lib/testing/save-fixtures';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import type { WorldState } from '$lib/state/world-state.svelte';
-import { worldFor } from '$lib/transport/test-harness';
+import { worldFor } from '$lib/testing/world-harness';
 import SavePanel from './SavePanel.svelte';
 
 let sim: WorldState;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
-import { worldFor } from '$lib/transport/test-harness';
+import { worldFor } from '$lib/testing/world-harness';
 import type { Command, RawRequest } from '$lib/engine/commands';
 import type { WorldEvent } from '$lib/engine/events';
 import type { SimResponse } from '$lib/engine/http';

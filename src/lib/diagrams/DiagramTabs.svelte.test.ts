@@ -5,7 +5,7 @@ import DiagramTabs from './DiagramTabs.svelte';
 import BeliefGrid from './BeliefGrid.svelte';
 import Lifetimes from './Lifetimes.svelte';
 import WorldMap from './WorldMap.svelte';
-import { fakeWorldState } from './testing/fake-state.svelte';
+import { fakeWorldState } from '$lib/testing/fake-state.svelte';
 
 describe('DiagramTabs', () => {
 	it('shows four tabs, the sequence diagram first, and the Inspector below', () => {

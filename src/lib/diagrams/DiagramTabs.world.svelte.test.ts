@@ -4,7 +4,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { WorldState } from '$lib/state/world-state.svelte';
-import { inProcessTransport } from '$lib/transport/test-harness';
+import { inProcessTransport } from '$lib/testing/world-harness';
 import DiagramTabs from './DiagramTabs.svelte';
 
 describe('DiagramTabs on the real sandbox world', () => {

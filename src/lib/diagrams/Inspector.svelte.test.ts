@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import Inspector from './Inspector.svelte';
-import { fakeWorldState } from './testing/fake-state.svelte';
+import { fakeWorldState } from '$lib/testing/fake-state.svelte';
 
 describe('Inspector', () => {
 	it('shows the newest exchange as raw HTTP by default', () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import SequenceDiagram from './SequenceDiagram.svelte';
-import { fakeWorldState } from './testing/fake-state.svelte';
-import { makeExchange } from './layout/fixtures';
+import { fakeWorldState } from '$lib/testing/fake-state.svelte';
+import { makeExchange } from '$lib/testing/layout-fixtures';
 
 describe('SequenceDiagram', () => {
 	it('draws a named, focusable diagram with one arrow group per exchange', () => {

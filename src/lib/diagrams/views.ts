@@ -1,7 +1,8 @@
+import type { ViewName } from '$lib/scenarios/scenario';
 import type { WorldState } from '$lib/state/world-state.svelte';
 
 /** The diagram views a page can show. */
-export type DiagramView = 'sequence' | 'map' | 'grid' | 'lifetimes';
+export type DiagramView = ViewName;
 
 /** Every view with its tab title, in tab order (sequence first). */
 export const DIAGRAM_VIEWS: ReadonlyArray<{ id: DiagramView; title: string }> = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import type { Scenario } from '$lib/scenarios/scenario';
-import { worldFor } from '$lib/transport/test-harness';
+import { worldFor } from '$lib/testing/world-harness';
 import { BeliefTracker, type Requester } from './belief-tracker';
 import type { ExchangeEvent } from './events';
 import type { ServerTrace } from './http';

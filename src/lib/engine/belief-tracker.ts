@@ -19,6 +19,8 @@ export interface Requester {
 	browserId: string;
 	personId: string | null;
 	personName: string | null;
+	/** A page on another site made the browser send it (CSRF); the person did not. */
+	forged?: boolean;
 }
 
 /** Looks up names for sentences. */
@@ -29,7 +31,7 @@ export interface NameLookup {
 
 /**
  * Keeps the ground truth about sessions (to whom each was issued and who owns it) and derives
- * where the server's belief is wrong: hijack, shared computer or split identity.
+ * where the server's belief differs from the truth (the kinds are in events.ts).
  */
 export class BeliefTracker {
 	#sessions = new Map<string, IssuedSession>();
@@ -66,11 +68,6 @@ export class BeliefTracker {
 		}
 	}
 
-	/** Marks every session dead, as a restart of an in-memory store does. */
-	endAll(): void {
-		for (const session of this.#sessions.values()) this.#setLive(session, false);
-	}
-
 	/**
 	 * Records what one reply tells about sessions and returns the belief with any mismatch.
 	 * @param trace the server's own account of the exchange
@@ -86,7 +83,8 @@ export class BeliefTracker {
 		}
 		let session = trace.sessionId ? this.#sessions.get(trace.sessionId) : undefined;
 		const issued = trace.decision === 'created' || trace.decision === 'regenerated';
-		if (trace.sessionId && !session && issued) session = this.#issue(trace.sessionId, who);
+		const fresh = Boolean(trace.sessionId && !session && issued);
+		if (fresh) session = this.#issue(trace.sessionId!, who);
 		let mismatch: Mismatch | null = null;
 		if (session && trace.decision === 'destroyed') this.#setLive(session, false);
 		else if (session) {
@@ -100,7 +98,7 @@ export class BeliefTracker {
 			}
 			session.user = trace.user;
 			this.#setLive(session, true);
-			mismatch = this.#mismatch(session, who, names);
+			mismatch = this.#mismatch(session, who, names, fresh);
 		}
 		const belief: Belief = {
 			...trace,
@@ -126,7 +124,8 @@ export class BeliefTracker {
 			id,
 			label: `S${++this.#count}`,
 			browserId: who.browserId,
-			ownerPersonId: who.personId,
+			// A session a forged request opened belongs to nobody: the person never asked for it.
+			ownerPersonId: who.forged ? null : who.personId,
 			live: false,
 			user: null
 		};
@@ -151,9 +150,32 @@ export class BeliefTracker {
 		this.#setLive(session, live);
 	}
 
-	#mismatch(session: IssuedSession, who: Requester, names: NameLookup): Mismatch | null {
+	#mismatch(
+		session: IssuedSession,
+		who: Requester,
+		names: NameLookup,
+		issued: boolean
+	): Mismatch | null {
 		const owner = names.personName(session.ownerPersonId);
 		const actor = who.personName ?? 'Nobody';
+		if (who.forged) {
+			return {
+				kind: 'forged',
+				detail: issued
+					? `A page on another site made ${actor}'s browser send this request; the server opens session ${session.label} for it.`
+					: `A page on another site made ${actor}'s browser send this request; the server takes it for ${owner} (${session.label}).`
+			};
+		}
+		if (
+			session.browserId !== who.browserId &&
+			who.personId === session.ownerPersonId &&
+			who.personId
+		) {
+			return {
+				kind: 'other-client',
+				detail: `${actor} sends ${actor}'s own session ${session.label} from another client; the server cannot tell the clients apart.`
+			};
+		}
 		if (session.browserId !== who.browserId) {
 			return {
 				kind: 'hijack',

@@ -14,7 +14,10 @@ export interface RawRequest {
  * What a page on another site makes the browser send to ours: a form post, an image, or a link
  * the person follows (a top-level GET, "same-site-lax" in RFC 6265bis §5.2.1).
  */
-export type CrossSiteTarget = 'form' | 'image' | 'link';
+export const CROSS_SITE_TARGETS = ['form', 'image', 'link'] as const;
+
+/** One of {@link CROSS_SITE_TARGETS}. */
+export type CrossSiteTarget = (typeof CROSS_SITE_TARGETS)[number];
 
 /**
  * Everything that can happen in a world, as plain data. Scenarios are lists of commands, and

@@ -19,13 +19,19 @@ export interface JarCookie {
 }
 
 /** The SameSite attribute; `unset` when the server sent none. */
-export type SameSite = 'strict' | 'lax' | 'none' | 'unset';
+export const SAME_SITES = ['strict', 'lax', 'none', 'unset'] as const;
+
+/** One of {@link SAME_SITES}. */
+export type SameSite = (typeof SAME_SITES)[number];
 
 /** How a request relates to the site of the page that made it (RFC 6265bis §5.2). */
 export type SameSiteContext = 'strict' | 'lax' | 'none';
 
 /** Why a cookie in the jar was or was not attached to a request. */
-export type SendReason = 'sent' | 'domain' | 'path' | 'secure' | 'expired' | 'samesite';
+export const SEND_REASONS = ['sent', 'domain', 'path', 'secure', 'expired', 'samesite'] as const;
+
+/** One of {@link SEND_REASONS}. */
+export type SendReason = (typeof SEND_REASONS)[number];
 
 /** The jar's decision for one cookie on one request. */
 export interface CookieDecision {

@@ -12,8 +12,22 @@ export interface GroundTruth {
 	publicIp: string;
 }
 
-/** The ways the server's belief can be wrong (see the world issue). */
-export type MismatchKind = 'hijack' | 'shared-computer' | 'split-identity';
+/**
+ * The ways the server's belief can differ from the truth: another person's session (hijack),
+ * another person at the owner's browser (shared computer), one person seen as several visitors
+ * (split identity), the owner's own session sent from another client, and a request a page on
+ * another site forged in the owner's browser.
+ */
+export const MISMATCH_KINDS = [
+	'hijack',
+	'shared-computer',
+	'split-identity',
+	'other-client',
+	'forged'
+] as const;
+
+/** One of {@link MISMATCH_KINDS}. */
+export type MismatchKind = (typeof MISMATCH_KINDS)[number];
 
 /** A derived flag on an exchange where the server took the requester for someone else. */
 export interface Mismatch {
@@ -31,8 +45,20 @@ export interface Belief extends ServerTrace {
 }
 
 /** What started an exchange. */
-export type Initiator =
-	'navigate' | 'set' | 'get' | 'form' | 'redirect' | 'logout' | 'cross-site' | 'raw' | 'replay';
+export const INITIATORS = [
+	'navigate',
+	'set',
+	'get',
+	'form',
+	'redirect',
+	'logout',
+	'cross-site',
+	'raw',
+	'replay'
+] as const;
+
+/** One of {@link INITIATORS}. */
+export type Initiator = (typeof INITIATORS)[number];
 
 /** One request and its response, with truth and belief. */
 export interface ExchangeEvent {

@@ -31,8 +31,18 @@ export interface SimResponse {
 }
 
 /** What the server decided about the session of one request (its own log line). */
-export type SessionDecision =
-	'none' | 'found' | 'created' | 'expired' | 'rejected' | 'regenerated' | 'destroyed';
+export const SESSION_DECISIONS = [
+	'none',
+	'found',
+	'created',
+	'expired',
+	'rejected',
+	'regenerated',
+	'destroyed'
+] as const;
+
+/** One of {@link SESSION_DECISIONS}. */
+export type SessionDecision = (typeof SESSION_DECISIONS)[number];
 
 /**
  * The server's side of an exchange: whom it took the request for. Real servers write this to a

@@ -12,26 +12,29 @@ import type {
 	JarCookie,
 	ReceiveResult,
 	SameSite,
-	SameSiteContext,
-	SendReason
+	SameSiteContext
 } from './cookie-types';
 import { sameCookieKey } from './cookie-types';
 import { isParsableUrl, parseUrl, type ParsedUrl } from './parsed-url';
-import { utf8ByteLength } from './utf8';
+import {
+	fixExpiry,
+	MAX_COOKIE_LIFETIME_MS,
+	MAX_NAME_VALUE_BYTES,
+	parseSetCookie
+} from './set-cookie-parser';
 
-/** The longest lifetime a browser grants a cookie: 400 days (RFC 6265bis §4.1.2.1–2, §5.6.1–2). */
-export const MAX_COOKIE_LIFETIME_MS = 400 * 24 * 60 * 60 * 1000;
+import {
+	decision,
+	exclusionReason,
+	isTrustworthy,
+	retrievalOrder,
+	sameSiteReason,
+	serializePair,
+	type SendOptions
+} from './send-rules';
 
-/** The most bytes of name plus value a browser keeps (RFC 6265bis §5.6 step 5). */
-export const MAX_NAME_VALUE_BYTES = 4096;
-
-/** Options for one request the jar attaches cookies to. */
-export interface SendOptions {
-	/** Same-site context of the request; `strict` for the site's own pages. */
-	context: SameSiteContext;
-	/** Whether cookies without SameSite count as Lax (Chrome's default). */
-	laxByDefault: boolean;
-}
+export { MAX_COOKIE_LIFETIME_MS, MAX_NAME_VALUE_BYTES };
+export type { SendOptions };
 
 /** How a jar stores cookies where browsers differ. */
 export interface JarOptions {
@@ -322,79 +325,6 @@ export class BrowserJar {
 	}
 }
 
-/** CTL characters other than HTAB: a header holding one is ignored (RFC 6265bis §5.6 step 1). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTERS = /[\x00-\x08\x0A-\x1F\x7F]/;
-/** The longest attribute value a browser reads; longer ones are ignored (RFC 6265bis §5.6). */
-const MAX_ATTRIBUTE_VALUE_BYTES = 1024;
-
-/** Trims only space and HTAB, the WSP of RFC 6265bis §5.6 step 4. */
-function trimWsp(text: string): string {
-	return text.replace(/^[ \t]+|[ \t]+$/g, '');
-}
-
-/**
- * Parses one `Set-Cookie` value as RFC 6265bis §5.6 says, and as today's browsers do; returns
- * the reason when the browser ignores it.
- *
- * tough-cookie's loose mode differs from the browsers in the name and value: it truncates at
- * CR, LF and NUL instead of rejecting control characters, strips a leading `=` and splits again
- * (`=a=b` becomes `a=b` rather than a nameless cookie with value `a=b`), rejects a value holding
- * HTAB, and keeps a cookie whose name and value are both empty. So the name and value are split
- * here, and tough-cookie parses only the attributes.
- */
-function parseSetCookie(header: string): Cookie | string {
-	if (CONTROL_CHARACTERS.test(header)) {
-		return 'Rejected: it contains a control character (RFC 6265bis §5.6 step 1).';
-	}
-	const semicolon = header.indexOf(';');
-	const pair = semicolon === -1 ? header : header.slice(0, semicolon);
-	const attributes = semicolon === -1 ? '' : header.slice(semicolon);
-	// §5.6 step 3: with no `=`, the name is empty and the whole pair is the value.
-	const equals = pair.indexOf('=');
-	const name = trimWsp(equals === -1 ? '' : pair.slice(0, equals));
-	const value = trimWsp(equals === -1 ? pair : pair.slice(equals + 1));
-	if (utf8ByteLength(name + value) > MAX_NAME_VALUE_BYTES) {
-		return 'Rejected: name and value together exceed 4096 bytes (RFC 6265bis §5.6 step 5).';
-	}
-	if (name === '' && value === '') {
-		return 'Ignored: it has neither a name nor a value (RFC 6265bis §5.7).';
-	}
-	const kept = attributes
-		.split(';')
-		.filter((av) => {
-			const at = av.indexOf('=');
-			return at === -1 || utf8ByteLength(av.slice(at + 1)) <= MAX_ATTRIBUTE_VALUE_BYTES;
-		})
-		.join(';');
-	const cookie = Cookie.parse(`x=y${kept}`, { loose: true });
-	if (!cookie) return 'The browser could not parse it.';
-	cookie.key = name;
-	cookie.value = value;
-	return prefixProblem(cookie) ?? cookie;
-}
-
-/**
- * Cookie prefixes, matched case-insensitively as RFC 6265bis §4.1.3 and §5.7 now say (Chrome
- * and Firefox ship this; tough-cookie matches `__Host-` and `__Secure-` case-sensitively). A
- * nameless cookie whose value looks like a prefixed pair is refused too, since the `Cookie`
- * header would show it as one.
- */
-function prefixProblem(cookie: Cookie): string | null {
-	const name = cookie.key.toLowerCase();
-	const value = cookie.value.toLowerCase();
-	if (name === '' && (value.startsWith('__secure-') || value.startsWith('__host-'))) {
-		return 'Rejected: a nameless cookie may not start with __Secure- or __Host- (RFC 6265bis §5.7).';
-	}
-	if ((name.startsWith('__secure-') || name.startsWith('__host-')) && !cookie.secure) {
-		return `Rejected: the ${cookie.key.slice(0, name.indexOf('-') + 1)} prefix needs the Secure attribute (RFC 6265bis §4.1.3).`;
-	}
-	if (name.startsWith('__host-') && (cookie.domain !== null || cookie.path !== '/')) {
-		return 'Rejected: the __Host- prefix needs Path=/ and no Domain attribute (RFC 6265bis §4.1.3).';
-	}
-	return null;
-}
-
 /**
  * A parsed URL as tough-cookie takes it. tough-cookie 6 reads only `hostname`, `pathname` and
  * `protocol` of a URL object (its getCookieContext and isPotentiallyTrustworthy); handed a
@@ -404,37 +334,6 @@ function forToughCookie(url: ParsedUrl): URL {
 	return url as unknown as URL;
 }
 
-/** Whether an origin counts as secure for Secure cookies, as tough-cookie and browsers treat it. */
-function isTrustworthy(url: ParsedUrl): boolean {
-	if (url.protocol === 'https:' || url.protocol === 'wss:') return true;
-	const host = url.hostname.toLowerCase();
-	return (
-		host === 'localhost' ||
-		host.endsWith('.localhost') ||
-		/^127\.\d+\.\d+\.\d+$/.test(host) ||
-		host === '[::1]'
-	);
-}
-
-/**
- * Turns Max-Age into a fixed expiry on the virtual clock and caps every lifetime at 400 days.
- * Max-Age wins over Expires (RFC 6265bis §5.7 step 3); zero or less deletes the cookie.
- */
-function fixExpiry(cookie: Cookie, now: number): void {
-	let expires: number | null = null;
-	if (typeof cookie.maxAge === 'number') {
-		expires = cookie.maxAge <= 0 ? 0 : now + cookie.maxAge * 1000;
-	} else if (cookie.expires instanceof Date) {
-		expires = cookie.expires.getTime();
-	}
-	cookie.maxAge = null;
-	if (expires === null) {
-		cookie.expires = 'Infinity';
-		return;
-	}
-	cookie.expires = new Date(Math.min(expires, now + MAX_COOKIE_LIFETIME_MS));
-}
-
 function toSameSite(value: string | undefined): SameSite {
 	const lower = value?.toLowerCase();
 	return lower === 'strict' || lower === 'lax' || lower === 'none' ? lower : 'unset';
@@ -442,55 +341,6 @@ function toSameSite(value: string | undefined): SameSite {
 
 function keyString(name: string, domain: string, path: string): string {
 	return `${domain}\u0000${path}\u0000${name}`;
-}
-
-/** A nameless cookie is sent as its bare value (RFC 6265bis §5.8.3 step 4.1). */
-function serializePair(cookie: JarCookie): string {
-	return cookie.name === '' ? cookie.value : `${cookie.name}=${cookie.value}`;
-}
-
-/** Longer paths first, then earlier creation (RFC 6265bis §5.8.3 step 2). */
-function retrievalOrder(a: JarCookie, b: JarCookie): number {
-	return b.path.length - a.path.length || a.created - b.created || a.order - b.order;
-}
-
-/** SameSite enforcement for a cookie that passed domain, path and Secure (RFC 6265bis §5.8.3). */
-function sameSiteReason(cookie: JarCookie, options: SendOptions): SendReason {
-	const effective =
-		cookie.sameSite === 'unset' ? (options.laxByDefault ? 'lax' : 'none') : cookie.sameSite;
-	if (effective === 'strict' && options.context !== 'strict') return 'samesite';
-	if (effective === 'lax' && options.context === 'none') return 'samesite';
-	return 'sent';
-}
-
-function exclusionReason(cookie: JarCookie, url: ParsedUrl): SendReason {
-	const host = url.hostname.toLowerCase();
-	const domainOk = cookie.hostOnly ? host === cookie.domain : domainMatch(host, cookie.domain);
-	if (!domainOk) return 'domain';
-	if (!pathMatch(url.pathname || '/', cookie.path)) return 'path';
-	if (cookie.secure && url.protocol !== 'https:') return 'secure';
-	return 'expired';
-}
-
-function decision(cookie: JarCookie, reason: SendReason, url: ParsedUrl): CookieDecision {
-	const explanations: Record<SendReason, string> = {
-		sent: cookie.httpOnly
-			? 'sent (HttpOnly only hides it from page script)'
-			: 'sent: domain, path and scheme match',
-		domain: `not sent: ${url.hostname} is not in its domain ${cookie.domain}`,
-		path: `not sent: ${url.pathname} is outside its path ${cookie.path}`,
-		secure: 'not sent: it is Secure and this request is plain http',
-		expired: 'not sent: it has expired',
-		samesite: `not sent: SameSite=${cookie.sameSite === 'unset' ? 'Lax (default)' : cookie.sameSite} blocks this cross-site request`
-	};
-	return {
-		name: cookie.name,
-		value: cookie.value,
-		domain: cookie.domain,
-		path: cookie.path,
-		reason,
-		explanation: explanations[reason]
-	};
 }
 
 function rejectionMessage(error: unknown): string {

@@ -1,7 +1,10 @@
 import type { BrowserKind } from './browser-kinds';
 
 /** The kinds of network a device can join. */
-export type NetworkKind = 'home' | 'office' | 'cafe' | 'mobile' | 'internet';
+export const NETWORK_KINDS = ['home', 'office', 'cafe', 'mobile', 'internet'] as const;
+
+/** One of {@link NETWORK_KINDS}. */
+export type NetworkKind = (typeof NETWORK_KINDS)[number];
 
 /** Human names of the network kinds, for titles such as "Office NAT · 198.51.100.7". */
 export const NETWORK_KIND_LABELS: Record<NetworkKind, string> = {
@@ -27,7 +30,10 @@ export interface Network {
 }
 
 /** The kinds of device. */
-export type DeviceKind = 'laptop' | 'phone' | 'public-computer' | 'desktop';
+export const DEVICE_KINDS = ['laptop', 'phone', 'public-computer', 'desktop'] as const;
+
+/** One of {@link DEVICE_KINDS}. */
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /** A device, with the browsers installed on it. */
 export interface Device {
@@ -57,6 +63,20 @@ export interface Person {
 	attacker: boolean;
 }
 
+/** The kinds of page a simulated browser can show; the UI draws each its own way. */
+export const PAGE_VIEWS = [
+	'blank',
+	'book',
+	'login',
+	'account',
+	'counter',
+	'evil',
+	'other'
+] as const;
+
+/** One of {@link PAGE_VIEWS}. */
+export type PageView = (typeof PAGE_VIEWS)[number];
+
 /** What the book's page in a simulated browser currently shows. */
 export interface PageState {
 	/** Text in the code box. */
@@ -66,7 +86,7 @@ export interface PageState {
 	/** An error message from the last action, shown as an error, never as HTML. */
 	error: string | null;
 	/** The kind of page on screen, from the response's content. */
-	view: 'blank' | 'book' | 'login' | 'account' | 'counter' | 'evil' | 'other';
+	view: PageView;
 	/** Body text of the last page, for views other than the book. */
 	text: string;
 }

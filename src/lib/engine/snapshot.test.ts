@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
-import { inProcessTransport, worldFor } from '$lib/transport/test-harness';
-import { WebApp } from '$lib/webapp';
+import { inProcessTransport, worldFor } from '$lib/testing/world-harness';
+import { BOOK_SITE, restoreWebApp } from '$lib/webapp';
 import {
 	parseWorldSnapshot,
 	restoreWorld,
@@ -47,7 +47,8 @@ describe('world snapshots', () => {
 		const parsed = parseWorldSnapshot(JSON.parse(text));
 		const restored = restoreWorld(parsed, {
 			transport: wire.transport,
-			restoreServer: (deps, server) => WebApp.restore(deps, server)
+			site: BOOK_SITE,
+			restoreServer: (deps, server) => restoreWebApp(deps, server)
 		});
 		expect(JSON.stringify(snapshotWorld(restored))).toBe(text);
 
@@ -72,7 +73,8 @@ describe('world snapshots', () => {
 		expect(() =>
 			restoreWorld(snapshot, {
 				transport: inProcessTransport().transport,
-				restoreServer: (deps, server) => WebApp.restore(deps, server)
+				site: BOOK_SITE,
+				restoreServer: (deps, server) => restoreWebApp(deps, server)
 			})
 		).toThrow(/^server: Invalid web application snapshot/);
 	});
@@ -218,7 +220,8 @@ describe('world snapshots', () => {
 					try {
 						restoreWorld(parsed, {
 							transport: inProcessTransport().transport,
-							restoreServer: (deps, server) => WebApp.restore(deps, server)
+							site: BOOK_SITE,
+							restoreServer: (deps, server) => restoreWebApp(deps, server)
 						});
 					} catch (error) {
 						expect(error).toBeInstanceOf(SnapshotError);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
-import { worldFor } from '$lib/transport/test-harness';
-import { fakeScheduler } from '$lib/state/testing';
+import { worldFor } from '$lib/testing/world-harness';
+import { fakeScheduler } from '$lib/testing/chunk-helpers';
 import { validateHar } from '$lib/testing/har-validate';
 import { harBlob, toHar, type Har } from './har';
 

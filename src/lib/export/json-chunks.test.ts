@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fakeScheduler } from '$lib/state/testing';
+import { fakeScheduler } from '$lib/testing/chunk-helpers';
 import { ChunkedArray, jsonBlobInChunks } from './json-chunks';
 
 /** Writes `document` with every array found at `paths` chunked. */

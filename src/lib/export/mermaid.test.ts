@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ActionEvent, ExchangeEvent, WorldEvent } from '$lib/engine/events';
 import type { HeaderList } from '$lib/engine/http';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
-import { worldFor } from '$lib/transport/test-harness';
-import { fakeScheduler } from '$lib/state/testing';
+import { worldFor } from '$lib/testing/world-harness';
+import { fakeScheduler } from '$lib/testing/chunk-helpers';
 import { escapeMermaid, mermaidBlob, shortCookie, toMermaid } from './mermaid';
 
 const SID = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345';

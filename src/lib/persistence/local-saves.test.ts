@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FakeStorage } from './fake-storage';
+import { FakeStorage } from '$lib/testing/fake-storage';
 import { LocalSaves } from './local-saves';
 import type { SavedWorld } from './saved-world';
-import { sampleSave } from './test-fixtures';
+import { sampleSave } from '$lib/testing/save-fixtures';
 
 let saved: SavedWorld;
 let size: number;

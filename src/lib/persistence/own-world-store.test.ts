@@ -2,7 +2,7 @@ import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openKeyValueStore } from './indexeddb-store';
 import { OWN_WORLD_KEY, OwnWorldStore } from './own-world-store';
-import { sampleSave } from './test-fixtures';
+import { sampleSave } from '$lib/testing/save-fixtures';
 
 /** A store on a fresh in-memory IndexedDB, and that database's raw key-value view. */
 function freshStore() {

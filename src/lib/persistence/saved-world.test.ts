@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshotWorld } from '$lib/engine/snapshot';
-import { worldFor } from '$lib/transport/test-harness';
+import { worldFor } from '$lib/testing/world-harness';
 import {
 	exportFileName,
 	ImportError,
@@ -12,10 +12,10 @@ import {
 	toJson,
 	type SavedWorld
 } from './saved-world';
-import { SAMPLE_HISTORY, sampleSave } from './test-fixtures';
+import { SAMPLE_HISTORY, sampleSave } from '$lib/testing/save-fixtures';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
-import { fakeScheduler } from '$lib/state/testing';
-import { COMMAND_TYPES } from './scenario-schema';
+import { fakeScheduler } from '$lib/testing/chunk-helpers';
+import { COMMAND_TYPES } from '$lib/engine/command-schema';
 
 let saved: SavedWorld;
 

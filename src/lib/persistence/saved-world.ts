@@ -17,7 +17,8 @@ import {
 import type { World } from '$lib/engine/world';
 import { ChunkedArray, jsonBlobInChunks, type JsonChunkOptions } from '$lib/export/json-chunks';
 import type { Scenario } from '$lib/scenarios/scenario';
-import { CommandSchema, ScenarioSchema } from './scenario-schema';
+import { CommandSchema } from '$lib/engine/command-schema';
+import { ScenarioSchema } from '$lib/scenarios/scenario-schema';
 
 /** Tag of a saved world. */
 export const SAVE_FORMAT = 'session-lab-save';

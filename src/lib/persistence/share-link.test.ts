@@ -10,7 +10,7 @@ import {
 	MAX_FRAGMENT_CHARS,
 	parseShareFragment
 } from './share-link';
-import { sampleSave } from './test-fixtures';
+import { sampleSave } from '$lib/testing/save-fixtures';
 
 let saved: SavedWorld;
 

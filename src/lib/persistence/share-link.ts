@@ -13,7 +13,8 @@ import { base64UrlDecode, base64UrlEncode } from '$lib/engine/base64url';
 import { utf8ByteLength } from '$lib/engine/utf8';
 import type { Scenario } from '$lib/scenarios/scenario';
 import type { SavedWorld } from './saved-world';
-import { CommandSchema, ScenarioSchema } from './scenario-schema';
+import { CommandSchema } from '$lib/engine/command-schema';
+import { ScenarioSchema } from '$lib/scenarios/scenario-schema';
 
 /** Longest fragment a link may carry; longer links break in chat apps and some browsers. */
 export const MAX_FRAGMENT_CHARS = 8000;

@@ -25,6 +25,22 @@ export function isLessonAction(item: StepItem): item is LessonAction {
 	return (LESSON_ACTION_TYPES as readonly string[]).includes(item.type);
 }
 
+/**
+ * Think time before each thing a person does, in virtual milliseconds: reading a page, typing a
+ * code, a password or a curl command. Fixed, so that a lesson replays the same way; the clock
+ * moves as it would for a person, and the lifetimes show real durations.
+ */
+export const THINK_TIME_MS: Readonly<Partial<Record<StepItem['type'], number>>> = {
+	navigate: 4_000,
+	'press-set': 6_000,
+	'press-get': 3_000,
+	'submit-form': 8_000,
+	'cross-site': 5_000,
+	raw: 12_000,
+	'curl-with-cookie': 15_000,
+	'guess-session-id': 10_000
+};
+
 /** Options of {@link runStep}. */
 export interface RunStepOptions {
 	/**
@@ -129,8 +145,9 @@ export function resolveAction(world: World<WebApp>, action: LessonAction): Comma
 }
 
 /**
- * Plays one step: first `step.wait` as an `advance` command (when set and above zero), then each
- * item of `step.commands` in order. Engine commands run as they are; each lesson action is
+ * Plays one step: the virtual time `step.wait` and the think time ({@link THINK_TIME_MS}) before
+ * each item pass as `advance` commands (one per item, the wait merged into the first), then each
+ * item of `step.commands` runs in order. Engine commands run as they are; each lesson action is
  * resolved by {@link resolveAction} just before it runs, so it sees what the earlier items did.
  * The first failing command rejects the promise; later items do not run.
  * @returns the engine commands that ran, in order (enough to replay the step without lessons)
@@ -146,15 +163,20 @@ export async function runStep(
 		await apply(command);
 		ran.push(command);
 	};
-	if (step.wait !== undefined && step.wait > 0) {
-		await run({ type: 'advance', milliseconds: step.wait });
-	}
+	let pause = step.wait !== undefined && step.wait > 0 ? step.wait : 0;
+	const letTimePass = async () => {
+		if (pause > 0) await run({ type: 'advance', milliseconds: pause });
+		pause = 0;
+	};
 	for (const item of step.commands) {
+		pause += THINK_TIME_MS[item.type] ?? 0;
+		await letTimePass();
 		if (isLessonAction(item)) {
 			for (const command of resolveAction(world, item)) await run(command);
 		} else {
 			await run(item);
 		}
 	}
+	await letTimePass();
 	return ran;
 }

@@ -4,130 +4,14 @@
  * settings are valid, and that prediction answers point at a choice.
  */
 import * as v from 'valibot';
-import { BROWSER_KINDS, type BrowserKind } from '$lib/engine/browser-kinds';
-import type { CommandType } from '$lib/engine/commands';
-import type { DeviceKind, NetworkKind } from '$lib/engine/model';
+import type { BrowserKind } from '$lib/engine/browser-kinds';
+import { COMMAND_SCHEMA_LIST, CommandSchema, IdSchema } from '$lib/engine/command-schema';
 import { mergeSettings, type ServerSettings } from '$lib/webapp/settings';
 import { BOOK_DEFAULTS } from '$lib/webapp/presets';
-import type { LessonActionType, Scenario, StepItem, ViewName } from './scenario';
-
-const NETWORK_KINDS = [
-	'home',
-	'office',
-	'cafe',
-	'mobile',
-	'internet'
-] as const satisfies readonly NetworkKind[];
-const DEVICE_KINDS = [
-	'laptop',
-	'phone',
-	'public-computer',
-	'desktop'
-] as const satisfies readonly DeviceKind[];
-const VIEW_NAMES = ['sequence', 'map', 'grid', 'lifetimes'] as const satisfies readonly ViewName[];
-const SAME_SITES = ['strict', 'lax', 'none', 'unset'] as const;
+import { VIEW_NAMES, type LessonActionType, type Scenario, type StepItem } from './scenario';
 
 const text = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
-const id = v.pipe(v.string(), v.regex(/^[a-z][0-9]+$/, 'must be an id such as b1'));
-const browserKind = v.picklist(BROWSER_KINDS as readonly BrowserKind[] as BrowserKind[]);
-const credential = v.strictObject({ username: text, password: text });
-
-const jarCookie = v.strictObject({
-	name: v.string(),
-	value: v.string(),
-	domain: text,
-	hostOnly: v.boolean(),
-	path: v.string(),
-	secure: v.boolean(),
-	httpOnly: v.boolean(),
-	sameSite: v.picklist(SAME_SITES),
-	expires: v.nullable(v.number())
-});
-
-const rawRequest = v.strictObject({
-	method: text,
-	url: v.pipe(v.string(), v.url('must be an absolute URL')),
-	headers: v.array(v.tuple([v.string(), v.string()])),
-	body: v.string()
-});
-
-/** One schema per engine command; the keys must cover every {@link CommandType}. */
-const COMMAND_SCHEMAS = {
-	'add-network': v.strictObject({
-		type: v.literal('add-network'),
-		kind: v.picklist(NETWORK_KINDS),
-		name: v.optional(text),
-		open: v.optional(v.boolean())
-	}),
-	'add-device': v.strictObject({
-		type: v.literal('add-device'),
-		kind: v.picklist(DEVICE_KINDS),
-		name: text,
-		networkId: id
-	}),
-	'add-browser': v.strictObject({
-		type: v.literal('add-browser'),
-		deviceId: id,
-		kind: browserKind
-	}),
-	'add-person': v.strictObject({
-		type: v.literal('add-person'),
-		name: text,
-		color: v.optional(v.string()),
-		knows: v.optional(v.array(credential)),
-		deviceId: v.optional(v.nullable(id)),
-		attacker: v.optional(v.boolean())
-	}),
-	remove: v.strictObject({ type: v.literal('remove'), id }),
-	'move-device': v.strictObject({ type: v.literal('move-device'), deviceId: id, networkId: id }),
-	reconnect: v.strictObject({ type: v.literal('reconnect'), networkId: id }),
-	sit: v.strictObject({ type: v.literal('sit'), personId: id, deviceId: v.nullable(id) }),
-	'open-browser': v.strictObject({ type: v.literal('open-browser'), browserId: id }),
-	'close-browser': v.strictObject({ type: v.literal('close-browser'), browserId: id }),
-	'clear-cookies': v.strictObject({ type: v.literal('clear-cookies'), browserId: id }),
-	'delete-cookie': v.strictObject({
-		type: v.literal('delete-cookie'),
-		browserId: id,
-		cookie: v.strictObject({ name: v.string(), domain: text, path: v.string() })
-	}),
-	'put-cookie': v.strictObject({ type: v.literal('put-cookie'), browserId: id, cookie: jarCookie }),
-	'type-code': v.strictObject({ type: v.literal('type-code'), browserId: id, code: v.string() }),
-	navigate: v.strictObject({ type: v.literal('navigate'), browserId: id, url: text }),
-	'press-set': v.strictObject({
-		type: v.literal('press-set'),
-		browserId: id,
-		code: v.optional(v.string())
-	}),
-	'press-get': v.strictObject({ type: v.literal('press-get'), browserId: id }),
-	'submit-form': v.strictObject({
-		type: v.literal('submit-form'),
-		browserId: id,
-		action: text,
-		fields: v.record(v.string(), v.string())
-	}),
-	'cross-site': v.strictObject({
-		type: v.literal('cross-site'),
-		browserId: id,
-		target: v.picklist(['form', 'image', 'link'])
-	}),
-	raw: v.strictObject({ type: v.literal('raw'), browserId: id, request: rawRequest }),
-	advance: v.strictObject({
-		type: v.literal('advance'),
-		milliseconds: v.pipe(v.number(), v.minValue(0))
-	}),
-	'restart-server': v.strictObject({ type: v.literal('restart-server') }),
-	'configure-server': v.strictObject({
-		type: v.literal('configure-server'),
-		changes: v.record(v.string(), v.unknown())
-	}),
-	note: v.strictObject({ type: v.literal('note'), text }),
-	eavesdrop: v.strictObject({
-		type: v.literal('eavesdrop'),
-		attackerBrowserId: id,
-		exchangeId: v.optional(text)
-	}),
-	xss: v.strictObject({ type: v.literal('xss'), victimBrowserId: id, attackerBrowserId: id })
-} satisfies Record<CommandType, v.GenericSchema>;
+const id = IdSchema;
 
 /** One schema per lesson action. */
 const ACTION_SCHEMAS = {
@@ -152,9 +36,8 @@ const ACTION_SCHEMAS = {
 	})
 } satisfies Record<LessonActionType, v.GenericSchema>;
 
-const commandSchema = v.variant('type', Object.values(COMMAND_SCHEMAS));
 const stepItemSchema = v.variant('type', [
-	...Object.values(COMMAND_SCHEMAS),
+	...COMMAND_SCHEMA_LIST,
 	...Object.values(ACTION_SCHEMAS)
 ]);
 
@@ -183,7 +66,10 @@ const stepSchema = v.strictObject({
 	notes: v.optional(text)
 });
 
-/** The shape of a {@link Scenario}. */
+/**
+ * The one valibot schema of a {@link Scenario}: lessons when they load, and the scenario inside
+ * saved worlds, imported files and share links.
+ */
 export const ScenarioSchema = v.strictObject({
 	slug: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be short kebab-case')),
 	title: text,
@@ -191,11 +77,18 @@ export const ScenarioSchema = v.strictObject({
 	seed: v.pipe(v.number(), v.integer()),
 	start: v.pipe(v.number(), v.integer(), v.minValue(0)),
 	server: v.optional(v.record(v.string(), v.unknown())),
-	users: v.optional(v.array(credential)),
-	setup: v.array(commandSchema),
+	users: v.optional(v.array(v.strictObject({ username: text, password: text }))),
+	setup: v.array(CommandSchema),
 	steps: v.array(stepSchema),
 	views: v.optional(v.array(v.picklist(VIEW_NAMES)))
 });
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const scenarioMatches: Same<
+	Omit<v.InferOutput<typeof ScenarioSchema>, 'steps'>,
+	Omit<Scenario, 'steps'>
+> = true;
+void scenarioMatches;
 
 /** A scenario that is wrong at `path` (dot notation, such as `steps.2.prediction.answer`). */
 export class ScenarioError extends Error {

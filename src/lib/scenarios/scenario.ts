@@ -84,5 +84,8 @@ export interface Scenario {
 	views?: ViewName[];
 }
 
-/** The diagrams a page can show. */
-export type ViewName = 'sequence' | 'map' | 'grid' | 'lifetimes';
+/** The diagrams a page can show, in tab order. */
+export const VIEW_NAMES = ['sequence', 'map', 'grid', 'lifetimes'] as const;
+
+/** One of {@link VIEW_NAMES}. */
+export type ViewName = (typeof VIEW_NAMES)[number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runInChunks } from './chunks';
-import { fakeScheduler } from './testing';
+import { fakeScheduler } from '$lib/testing/chunk-helpers';
 
 describe('runInChunks', () => {
 	it.each([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
-import { inProcessTransport } from '$lib/transport/test-harness';
+import { inProcessTransport } from '$lib/testing/world-harness';
 import type { ChunkScheduler } from './chunks';
 import { runCrowd } from './crowd-runner';
-import { CountingTransport, fakeScheduler } from './testing';
+import { CountingTransport, fakeScheduler } from '$lib/testing/chunk-helpers';
 import { WorldState } from './world-state.svelte';
 
 describe('runCrowd', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '$lib/engine/commands';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
-import { inProcessTransport } from '$lib/transport/test-harness';
+import { inProcessTransport } from '$lib/testing/world-harness';
 import { LONG_REPLAY } from './replay';
-import { CountingTransport, fakeScheduler } from './testing';
+import { CountingTransport, fakeScheduler } from '$lib/testing/chunk-helpers';
 import { WorldState } from './world-state.svelte';
 
 /** Alternately set and read a code in the sandbox's first browser. */

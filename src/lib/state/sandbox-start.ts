@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Command } from '$lib/engine/commands';
-import { CommandSchema } from '$lib/persistence/scenario-schema';
+import { CommandSchema } from '$lib/engine/command-schema';
 import type { WorldSnapshot } from '$lib/engine/snapshot';
 import { LocalSaves, type StoreResult } from '$lib/persistence/local-saves';
 import type { SavedWorld } from '$lib/persistence/saved-world';

@@ -3,7 +3,13 @@ import { restoreWorld, type WorldSnapshot } from '$lib/engine/snapshot';
 import { World } from '$lib/engine/world';
 import type { Scenario } from '$lib/scenarios/scenario';
 import { ServerRegistry } from '$lib/transport/server-registry';
-import { WebApp, type ServerSettings } from '$lib/webapp';
+import {
+	BOOK_SITE,
+	createWebApp,
+	restoreWebApp,
+	type ServerSettings,
+	type WebApp
+} from '$lib/webapp';
 
 /** A world whose server is the simulated web application. */
 export type AppWorld = World<WebApp>;
@@ -25,8 +31,9 @@ export async function createWorld(
 		seed: scenario.seed,
 		start: scenario.start,
 		transport,
+		site: BOOK_SITE,
 		createServer: (deps) =>
-			new WebApp(deps, {
+			createWebApp(deps, {
 				settings: scenario.server as Partial<ServerSettings> | undefined,
 				users: scenario.users
 			})
@@ -53,7 +60,8 @@ export async function restoreAppWorld(
 		{ ...snapshot, data: { ...snapshot.data, id } },
 		{
 			transport,
-			restoreServer: (deps, server) => WebApp.restore(deps, server)
+			site: BOOK_SITE,
+			restoreServer: (deps, server) => restoreWebApp(deps, server)
 		}
 	);
 	await world.server.prepare();

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { snapshotWorld } from '$lib/engine/snapshot';
-import { FakeStorage } from '$lib/persistence/fake-storage';
+import { FakeStorage } from '$lib/testing/fake-storage';
 import { LocalSaves } from '$lib/persistence/local-saves';
 import { snapshotDifference } from '$lib/persistence/saved-world';
-import { SAMPLE_HISTORY, sampleSave } from '$lib/persistence/test-fixtures';
+import { SAMPLE_HISTORY, sampleSave } from '$lib/testing/save-fixtures';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
-import { inProcessTransport } from '$lib/transport/test-harness';
+import { inProcessTransport } from '$lib/testing/world-harness';
 import { chooseSandboxStart } from './sandbox-start';
 import { WorldState } from './world-state.svelte';
 

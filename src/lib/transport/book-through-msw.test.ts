@@ -4,13 +4,13 @@ import { headerValue, headerValues } from '$lib/engine/http';
 import type { Transport } from '$lib/engine/transport';
 import { SeededRandom } from '$lib/engine/random';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
-import { WebApp } from '$lib/webapp';
+import { createWebApp } from '$lib/webapp';
+import { worldFor } from '$lib/testing/world-harness';
 import { carrierPath, carry } from './carrier';
 import { exchangeDesk } from './exchange-desk';
 import { FastForwardTransport } from './fast-forward-transport';
 import { createNodeServer } from './node-server';
 import { ServerRegistry } from './server-registry';
-import { worldFor } from './test-harness';
 
 const { registry, server } = createNodeServer();
 const ORIGIN = 'http://localhost:5173';
@@ -29,7 +29,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 let clock = Date.UTC(2026, 0, 1);
-const app = new WebApp({ now: () => clock, random: new SeededRandom(7) }, { host: '127.0.0.1' });
+const app = createWebApp({ now: () => clock, random: new SeededRandom(7) }, { host: '127.0.0.1' });
 registry.register('book', app);
 const transport = new NodeFetchTransport();
 

@@ -1,6 +1,6 @@
 import { headerValue } from '../engine/http';
 import { describe, expect, it } from 'vitest';
-import { HSTS_VALUE, WebApp, type WebAppOptions } from './app';
+import { createWebApp, HSTS_VALUE, restoreWebApp, type WebAppOptions } from './app';
 import { evilPageRequests } from './evil-site';
 import { SECURE_DEFAULTS } from './presets';
 import {
@@ -12,7 +12,7 @@ import {
 	T0,
 	TestClient,
 	testDeps
-} from './test-support';
+} from '$lib/testing/webapp-requests';
 
 const USERS = [
 	{ username: 'alice', password: 'wonderland', displayName: 'Alice Liddell' },
@@ -21,7 +21,7 @@ const USERS = [
 
 function makeApp(options: WebAppOptions = {}, seed = 1) {
 	const deps = testDeps(seed);
-	const app = new WebApp(deps, { users: USERS, pbkdf2Iterations: 50, ...options });
+	const app = createWebApp(deps, { users: USERS, pbkdf2Iterations: 50, ...options });
 	/** Sends a request as `client`, storing the cookies it gets back. */
 	const send = async (client: TestClient, method: string, path: string, body?: string) => {
 		const options = client.options();
@@ -592,7 +592,7 @@ describe('snapshots', () => {
 		await send(client, 'GET', '/counter');
 		const snapshot = JSON.parse(JSON.stringify(app.snapshot()));
 		expect(snapshot.users[0]).not.toHaveProperty('password');
-		const copy = WebApp.restore(testDeps(99), snapshot);
+		const copy = restoreWebApp(testDeps(99), snapshot);
 		expect(copy.sessions()).toEqual(app.sessions());
 		expect(copy.settings).toEqual(app.settings);
 		const reply = await copy.handle(request('GET', '/api/me', client.options()));
@@ -606,14 +606,14 @@ describe('snapshots', () => {
 		const { app, send } = makeApp({ settings: { store: 'signed-cookie' } });
 		const client = new TestClient();
 		await send(client, 'POST', '/api/code', 'code=x');
-		const copy = WebApp.restore(testDeps(5), app.snapshot());
+		const copy = restoreWebApp(testDeps(5), app.snapshot());
 		const reply = await copy.handle(request('GET', '/api/code', client.options()));
 		expect(reply.response.body).toBe('{"result":"x"}');
 	});
 
 	it('keeps passwords that were not hashed yet', async () => {
-		const app = new WebApp(testDeps(), { users: [{ username: 'eve', password: 'pw' }] });
-		const copy = WebApp.restore(testDeps(), app.snapshot());
+		const app = createWebApp(testDeps(), { users: [{ username: 'eve', password: 'pw' }] });
+		const copy = restoreWebApp(testDeps(), app.snapshot());
 		const login = await copy.handle(post('/login', 'username=eve&password=pw'));
 		expect(login.response.status).toBe(303);
 	});
@@ -624,34 +624,33 @@ describe('snapshots', () => {
 		['bad settings', 'settings', /settings/],
 		['bad session', 'session', /stores/]
 	])('refuses %s', (_name, input, message) => {
-		const good = new WebApp(testDeps()).snapshot();
+		const good = createWebApp(testDeps()).snapshot();
 		const bad =
 			input === 'settings'
 				? { ...good, settings: { ...good.settings, appServers: -1 } }
 				: input === 'session'
 					? { ...good, stores: { memory: [{ id: 5 }], persistent: [] } }
 					: input;
-		expect(() => WebApp.restore(testDeps(), bad)).toThrow(message);
+		expect(() => restoreWebApp(testDeps(), bad)).toThrow(message);
 	});
 });
 
 describe('constructor and configure', () => {
 	it('refuses bad options', () => {
-		expect(() => new WebApp(testDeps(), { settings: { appServers: 99 } })).toThrow(/appServers/);
-		expect(() => new WebApp(testDeps(), { host: 'bad host' })).toThrow(/host/);
-		expect(
-			() =>
-				new WebApp(testDeps(), {
-					users: [
-						{ username: 'a', password: '1' },
-						{ username: 'a', password: '2' }
-					]
-				})
+		expect(() => createWebApp(testDeps(), { settings: { appServers: 99 } })).toThrow(/appServers/);
+		expect(() => createWebApp(testDeps(), { host: 'bad host' })).toThrow(/host/);
+		expect(() =>
+			createWebApp(testDeps(), {
+				users: [
+					{ username: 'a', password: '1' },
+					{ username: 'a', password: '2' }
+				]
+			})
 		).toThrow(/Duplicate/);
 	});
 
 	it('leaves settings unchanged after a bad configure', () => {
-		const app = new WebApp(testDeps());
+		const app = createWebApp(testDeps());
 		expect(() => app.configure({ cookieName: '' })).toThrow(/cookieName/);
 		expect(app.settings.cookieName).toBe('dancer.session');
 		app.configure({ cookieName: 'sid' });

@@ -1,13 +1,18 @@
 /** The simulated web application: routing, protocol rules, sessions and the server's log. */
 import type { HeaderList, ServerReply, ServerTrace, SimRequest, SimServer } from '../engine/http';
 import { parseUrl, type ParsedUrl } from '../engine/parsed-url';
-import { Accounts } from './accounts';
+import {
+	freshState,
+	rememberTimedOut,
+	restoredState,
+	snapshotState,
+	type WebAppOptions,
+	type WebAppState
+} from './app-state';
 import { cookieValue } from './cookies';
-import { base64UrlDecode, base64UrlEncode, ownBytes } from './encoding';
+import { dispatch, isWellFormed, METHOD } from './dispatch';
 import { EVIL_HOST, EVIL_ROUTES } from './evil-site';
 import { chooseServer, LB_COOKIE, serverName as nameOfServer } from './load-balancer';
-import { DEFAULT_PBKDF2_ITERATIONS } from './passwords';
-import { BOOK_DEFAULTS } from './presets';
 import { finish, jsonError, text, TEXT, type RouteResponse } from './responses';
 import type { Route, RouteContext } from './route-types';
 import { BOOK_ROUTES } from './routes-book';
@@ -15,13 +20,15 @@ import { CONSENT_ROUTES } from './routes-consent';
 import { COUNTER_ROUTES } from './routes-counter';
 import { LOGIN_ROUTES } from './routes-login';
 import { SessionContext, type SessionBackend } from './session-context';
-import { FIRST_WEAK_ID, strongSessionId, weakSessionId } from './session-ids';
-import { copySession, isExpired, sessionExpiry, SessionStore, toRow } from './session-store';
+import { strongSessionId, weakSessionId } from './session-ids';
+import { isExpired, sessionExpiry, SessionStore, toRow } from './session-store';
 import { appOrigin, mergeSettings, sessionCookieName, type ServerSettings } from './settings';
-import { CookieSigner, SECRET_BYTES } from './signed-cookie';
-import { parseSnapshot, SNAPSHOT_FORMAT, type WebAppSnapshot } from './snapshot';
-import { LoginThrottle } from './throttle';
-import type { SessionRow, StoredSession, UserAccount, WebAppDeps } from './types';
+import { PRESET_SESSION_COOKIES } from './presets';
+import { CookieSigner } from './signed-cookie';
+import type { WebAppSnapshot } from './snapshot';
+import type { SessionRow, StoredSession, WebAppDeps } from './types';
+
+export type { WebAppOptions } from './app-state';
 
 /** Routes of the application's own host. */
 const APP_ROUTES: Route[] = [...BOOK_ROUTES, ...LOGIN_ROUTES, ...COUNTER_ROUTES, ...CONSENT_ROUTES];
@@ -29,27 +36,25 @@ const APP_ROUTES: Route[] = [...BOOK_ROUTES, ...LOGIN_ROUTES, ...COUNTER_ROUTES,
 /** HSTS for a year, subdomains included (RFC 6797 §6.1). */
 export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
 
-/** Request methods are tokens (RFC 9110 §9.1, §5.6.2). */
-const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,32}$/;
-const HOST = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
-
-/** Options of {@link WebApp}. */
-export interface WebAppOptions {
-	/** Changes to {@link BOOK_DEFAULTS}. */
-	settings?: Partial<ServerSettings>;
-	/** Accounts that can log in. */
-	users?: UserAccount[];
-	/** The application's host name; `myapp.example` by default. */
-	host?: string;
-	/** PBKDF2 iterations; fixed at {@link DEFAULT_PBKDF2_ITERATIONS} unless a test lowers it. */
-	pbkdf2Iterations?: number;
+/**
+ * A new web application.
+ * @throws Error for bad settings, a bad host name or duplicate user names.
+ */
+export function createWebApp(deps: WebAppDeps, options: WebAppOptions = {}): WebApp {
+	return new WebApp(deps, freshState(deps, options));
 }
 
-/** State handed from {@link WebApp.restore} to the constructor (kept out of the public options). */
-let restoring: WebAppSnapshot | null = null;
+/**
+ * Rebuilds an application from {@link WebApp.snapshot}. Draws nothing from `deps.random`.
+ * @throws Error saying what is wrong with the snapshot.
+ */
+export function restoreWebApp(deps: WebAppDeps, snapshot: unknown): WebApp {
+	return new WebApp(deps, restoredState(snapshot));
+}
 
 /**
  * The simulated web application behind `myapp.example`, plus the attacker's `evil.example`.
+ * Build one with {@link createWebApp} or {@link restoreWebApp}.
  *
  * It answers plain {@link SimRequest}s (never Fetch objects, which drop `Cookie` and
  * `Set-Cookie`). Under {@link BOOK_DEFAULTS} it behaves on the wire exactly like the book's
@@ -65,63 +70,23 @@ export class WebApp implements SimServer {
 	/** The application's host name. */
 	readonly host: string;
 	#deps: WebAppDeps;
-	#settings: ServerSettings;
-	#accounts: Accounts;
-	#throttle: LoginThrottle;
-	#memory: SessionStore;
-	#persistent: SessionStore;
-	#secret: Uint8Array;
+	#state: WebAppState;
 	#signer: CookieSigner;
-	#weakCounter: number;
-	#roundRobin: number;
 	#queue: Promise<unknown> = Promise.resolve();
+	/** One function for every request's backend, not one per request. */
+	#timedOut = (id: string): boolean => this.#state.timedOut.has(id);
 
-	/**
-	 * @throws Error for bad settings, a bad host name or duplicate user names.
-	 */
-	constructor(deps: WebAppDeps, options: WebAppOptions = {}) {
+	/** Use {@link createWebApp} or {@link restoreWebApp}. */
+	constructor(deps: WebAppDeps, state: WebAppState) {
 		this.#deps = deps;
-		const restored = restoring;
-		restoring = null;
-		if (restored) {
-			this.host = restored.host;
-			this.#settings = mergeSettings(BOOK_DEFAULTS, restored.settings);
-			this.#accounts = new Accounts(
-				restored.pendingUsers,
-				restored.users,
-				restored.pbkdf2Iterations
-			);
-			this.#throttle = LoginThrottle.from(restored.throttle);
-			this.#memory = SessionStore.from(restored.stores.memory);
-			this.#persistent = SessionStore.from(restored.stores.persistent);
-			const secret = base64UrlDecode(restored.secret);
-			if (secret === null || secret.length !== SECRET_BYTES)
-				throw new Error('Invalid web application snapshot at secret: not 32 bytes of base64url');
-			this.#secret = secret;
-			this.#weakCounter = restored.counters.weakId;
-			this.#roundRobin = restored.counters.roundRobin;
-		} else {
-			this.host = (options.host ?? 'myapp.example').toLowerCase();
-			this.#settings = mergeSettings(BOOK_DEFAULTS, options.settings ?? {});
-			const iterations = options.pbkdf2Iterations ?? DEFAULT_PBKDF2_ITERATIONS;
-			if (!Number.isInteger(iterations) || iterations < 1)
-				throw new Error('pbkdf2Iterations must be a positive integer');
-			this.#accounts = new Accounts(options.users ?? [], [], iterations);
-			this.#throttle = new LoginThrottle();
-			this.#memory = new SessionStore();
-			this.#persistent = new SessionStore();
-			this.#secret = ownBytes(deps.random.bytes(SECRET_BYTES));
-			this.#weakCounter = FIRST_WEAK_ID;
-			this.#roundRobin = 0;
-		}
-		if (!HOST.test(this.host) || this.host === EVIL_HOST)
-			throw new Error(`Invalid host name for the web application: ${this.host}`);
-		this.#signer = new CookieSigner(this.#secret);
+		this.#state = state;
+		this.host = state.host;
+		this.#signer = new CookieSigner(state.secret);
 	}
 
 	/** A copy of the current settings. */
 	get settings(): ServerSettings {
-		return { ...this.#settings };
+		return { ...this.#state.settings };
 	}
 
 	/**
@@ -130,9 +95,9 @@ export class WebApp implements SimServer {
 	 * @throws Error naming a bad setting; nothing changes then.
 	 */
 	configure(changes: Partial<ServerSettings>): void {
-		this.#settings = mergeSettings(this.#settings, changes);
-		const servers = this.#settings.appServers;
-		this.#memory.removeWhere((session) => !this.#serverExists(session.serverName, servers));
+		this.#state.settings = mergeSettings(this.#state.settings, changes);
+		const servers = this.#state.settings.appServers;
+		this.#state.memory.removeWhere((session) => !this.#serverExists(session.serverName, servers));
 	}
 
 	#serverExists(name: string, servers: number): boolean {
@@ -145,7 +110,7 @@ export class WebApp implements SimServer {
 	 * Call it once before {@link WebApp.handle}; `handle` calls it too, lazily.
 	 */
 	prepare(): Promise<void> {
-		return this.#accounts.prepare(this.#deps.random);
+		return this.#state.accounts.prepare(this.#deps.random);
 	}
 
 	/**
@@ -215,7 +180,7 @@ export class WebApp implements SimServer {
 		}
 		const host = url.hostname.toLowerCase();
 		const head = request.method === 'HEAD';
-		const settings = this.#settings;
+		const settings = this.#state.settings;
 		const origin = appOrigin(settings, this.host);
 
 		if (host === EVIL_HOST) {
@@ -232,9 +197,9 @@ export class WebApp implements SimServer {
 			settings.appServers,
 			settings.stickySessions,
 			cookieValue(request.headers, LB_COOKIE),
-			this.#roundRobin
+			this.#state.roundRobin
 		);
-		if (choice.usedRoundRobin) this.#roundRobin++;
+		if (choice.usedRoundRobin) this.#state.roundRobin++;
 		const balancerCookies: HeaderList = choice.setCookie ? [['Set-Cookie', choice.setCookie]] : [];
 		const https = url.protocol === 'https:';
 
@@ -259,8 +224,10 @@ export class WebApp implements SimServer {
 			);
 		}
 
-		const presented = cookieValue(request.headers, sessionCookieName(settings));
-		const session = this.#sessionContext(now, choice.serverName, request, presented);
+		const name = sessionCookieName(settings);
+		const presented = cookieValue(request.headers, name);
+		const stray = presented === null ? strayCookieName(request, name) : null;
+		const session = this.#sessionContext(now, choice.serverName, request, presented, stray);
 		const context = this.#context(request, url, now, origin, session);
 		const route = await dispatch(APP_ROUTES, context);
 		if (https && settings.hsts) route.headers.push(['Strict-Transport-Security', HSTS_VALUE]);
@@ -280,12 +247,12 @@ export class WebApp implements SimServer {
 			request,
 			url,
 			now,
-			settings: this.#settings,
+			settings: this.#state.settings,
 			origin,
 			session,
 			random: this.#deps.random,
-			accounts: this.#accounts,
-			throttle: this.#throttle
+			accounts: this.#state.accounts,
+			throttle: this.#state.throttle
 		};
 	}
 
@@ -293,9 +260,10 @@ export class WebApp implements SimServer {
 		now: number,
 		serverName: string,
 		request: SimRequest,
-		presented: string | null
+		presented: string | null,
+		stray: string | null = null
 	): SessionContext {
-		const settings = this.#settings;
+		const settings = this.#state.settings;
 		const store = this.#activeStore();
 		const partitioned = settings.store === 'memory' && !settings.sharedStore;
 		const backend: SessionBackend = {
@@ -306,23 +274,24 @@ export class WebApp implements SimServer {
 			store,
 			signer: this.#signer,
 			newId: () => this.#newId(),
-			visible: (session) => !partitioned || session.serverName === serverName
+			visible: (session) => !partitioned || session.serverName === serverName,
+			timedOut: this.#timedOut
 		};
-		return new SessionContext(backend, presented);
+		return new SessionContext(backend, presented, stray);
 	}
 
 	#activeStore(): SessionStore | null {
-		if (this.#settings.store === 'persistent') return this.#persistent;
-		if (this.#settings.store === 'memory') return this.#memory;
+		if (this.#state.settings.store === 'persistent') return this.#state.persistent;
+		if (this.#state.settings.store === 'memory') return this.#state.memory;
 		return null;
 	}
 
 	#newId(): string {
-		const taken = (id: string) => this.#memory.has(id) || this.#persistent.has(id);
+		const taken = (id: string) => this.#state.memory.has(id) || this.#state.persistent.has(id);
 		for (;;) {
 			const id =
-				this.#settings.idStrength === 'weak'
-					? weakSessionId(this.#weakCounter++)
+				this.#state.settings.idStrength === 'weak'
+					? weakSessionId(this.#state.weakCounter++)
 					: strongSessionId(this.#deps.random);
 			if (!taken(id)) return id;
 		}
@@ -332,11 +301,13 @@ export class WebApp implements SimServer {
 	 * Restarts the application process: memory sessions, login throttling and the load
 	 * balancer's counter are forgotten; the persistent store is kept; signed-cookie sessions need
 	 * nothing, as the secret is configuration.
+	 * @returns the ids of the sessions forgotten
 	 */
-	restart(): void {
-		this.#memory.clear();
-		this.#throttle.clear();
-		this.#roundRobin = 0;
+	restart(): string[] {
+		const forgotten = this.#state.memory.clear();
+		this.#state.throttle.clear();
+		this.#state.roundRobin = 0;
+		return forgotten;
 	}
 
 	/**
@@ -348,7 +319,7 @@ export class WebApp implements SimServer {
 		const store = this.#activeStore();
 		if (!store) return [];
 		const sessions = limit < store.size ? store.first(limit) : store.all();
-		return sessions.map((session) => toRow(session, this.#settings));
+		return sessions.map((session) => toRow(session, this.#state.settings));
 	}
 
 	/** How many live server-side sessions {@link WebApp.sessions} would list. */
@@ -358,15 +329,20 @@ export class WebApp implements SimServer {
 
 	/** Removes the sessions whose idle or absolute timeout has passed at `now`; returns their ids. */
 	expire(now: number): string[] {
-		const due = (session: StoredSession) => isExpired(session, this.#settings, now);
-		return [...this.#memory.removeWhere(due), ...this.#persistent.removeWhere(due)];
+		const due = (session: StoredSession) => isExpired(session, this.#state.settings, now);
+		const ended = [
+			...this.#state.memory.removeWhere(due),
+			...this.#state.persistent.removeWhere(due)
+		];
+		for (const id of ended) rememberTimedOut(this.#state.timedOut, id);
+		return ended;
 	}
 
 	/** The earliest time a live session times out, or `null` when none will. */
 	nextWakeup(): number | null {
 		let earliest: number | null = null;
 		for (const session of this.#activeStore()?.all() ?? []) {
-			const expiry = sessionExpiry(session, this.#settings);
+			const expiry = sessionExpiry(session, this.#state.settings);
 			if (expiry !== null && (earliest === null || expiry < earliest)) earliest = expiry;
 		}
 		return earliest;
@@ -374,8 +350,8 @@ export class WebApp implements SimServer {
 
 	/** Deletes a server-side session (an operator's action); `false` when there was none. */
 	destroySession(id: string): boolean {
-		const fromMemory = this.#memory.delete(id);
-		return this.#persistent.delete(id) || fromMemory;
+		const fromMemory = this.#state.memory.delete(id);
+		return this.#state.persistent.delete(id) || fromMemory;
 	}
 
 	/**
@@ -383,91 +359,13 @@ export class WebApp implements SimServer {
 	 * yet, in clear text), both stores, counters, throttling state and the signing secret.
 	 */
 	snapshot(): WebAppSnapshot {
-		return {
-			format: SNAPSHOT_FORMAT,
-			version: 1,
-			host: this.host,
-			settings: this.settings,
-			secret: base64UrlEncode(this.#secret),
-			pbkdf2Iterations: this.#accounts.iterations,
-			users: this.#accounts.stored(),
-			pendingUsers: this.#accounts.pending(),
-			stores: { memory: this.#memory.toJSON(), persistent: this.#persistent.toJSON() },
-			counters: { weakId: this.#weakCounter, roundRobin: this.#roundRobin },
-			throttle: this.#throttle.toJSON()
-		};
-	}
-
-	/**
-	 * Rebuilds an application from {@link WebApp.snapshot}. Draws nothing from `deps.random`.
-	 * @throws Error saying what is wrong with the snapshot.
-	 */
-	static restore(deps: WebAppDeps, snapshot: unknown): WebApp {
-		const parsed = parseSnapshot(snapshot);
-		const copy: WebAppSnapshot = {
-			...parsed,
-			stores: {
-				memory: parsed.stores.memory.map(copySession),
-				persistent: parsed.stores.persistent.map(copySession)
-			}
-		};
-		restoring = copy;
-		try {
-			return new WebApp(deps);
-		} finally {
-			restoring = null;
-		}
+		return snapshotState(this.#state);
 	}
 }
 
-/** Whether a value has the shape of a {@link SimRequest} (callers may pass anything at run time). */
-function isWellFormed(request: unknown): request is SimRequest {
-	if (typeof request !== 'object' || request === null) return false;
-	const r = request as Record<string, unknown>;
-	return (
-		typeof r.method === 'string' &&
-		typeof r.url === 'string' &&
-		typeof r.body === 'string' &&
-		typeof r.clientIp === 'string' &&
-		Array.isArray(r.headers) &&
-		r.headers.every(
-			(pair: unknown) =>
-				Array.isArray(pair) &&
-				pair.length === 2 &&
-				typeof pair[0] === 'string' &&
-				typeof pair[1] === 'string'
-		)
-	);
-}
-
-/** Whether errors on this path are JSON (the API) or text (pages). */
-function isApi(path: string): boolean {
-	return path.startsWith('/api/') || path === '/counter' || path === '/consent';
-}
-
-/**
- * Finds the route and method. Unknown path: 404. Known path, other method: 405 with `Allow`
- * (RFC 9110 §15.5.6). HEAD runs GET without the body (§9.3.2); OPTIONS lists the methods (§9.3.7).
- * Methods are case-sensitive (§9.1).
- */
-async function dispatch(routes: Route[], context: RouteContext): Promise<RouteResponse> {
-	const path = context.url.pathname;
-	const route = routes.find((candidate) => candidate.path === path);
-	if (!route) {
-		return isApi(path) ? jsonError(404, 'Not found') : text(404, 'Not found\n');
-	}
-	const methods = Object.keys(route.methods);
-	if (methods.includes('GET')) methods.push('HEAD');
-	methods.push('OPTIONS');
-	const allow: HeaderList = [['Allow', methods.join(', ')]];
-	const method = context.request.method;
-	if (method === 'OPTIONS') return { status: 204, contentType: null, body: '', headers: allow };
-	const own = Object.hasOwn(route.methods, method) ? route.methods[method] : undefined;
-	const handler = own ?? (method === 'HEAD' ? route.methods.GET : undefined);
-	if (!handler) {
-		const message = `Method ${method} is not allowed here`;
-		return isApi(path) ? jsonError(405, message, allow) : text(405, `${message}\n`, allow);
-	}
-	const result = await handler(context);
-	return { ...result, headers: [...result.headers] };
+/** A preset's session cookie the request carries instead of the current one, if any. */
+function strayCookieName(request: SimRequest, current: string): string | null {
+	for (const name of PRESET_SESSION_COOKIES)
+		if (name !== current && cookieValue(request.headers, name) !== null) return name;
+	return null;
 }

@@ -1,11 +1,18 @@
 /** The book's own test (seed-app-contract.md, "The book's test, in words"), and its curl walk. */
 import { describe, expect, it } from 'vitest';
-import { WebApp } from './app';
-import { contentType, cookieSet, post, request, setCookies, testDeps } from './test-support';
+import { createWebApp } from './app';
+import {
+	contentType,
+	cookieSet,
+	post,
+	request,
+	setCookies,
+	testDeps
+} from '$lib/testing/webapp-requests';
 
 describe("the book's test", () => {
 	it('passes the four steps of t/session.t', async () => {
-		const app = new WebApp(testDeps());
+		const app = createWebApp(testDeps());
 
 		const page = await app.handle(request('GET', '/'));
 		expect(page.response.status).toBe(200);
@@ -31,7 +38,7 @@ describe("the book's test", () => {
 
 describe('the seed app contract on the wire', () => {
 	it('matches every row of the API table byte for byte', async () => {
-		const app = new WebApp(testDeps());
+		const app = createWebApp(testDeps());
 
 		const page = await app.handle(request('GET', '/'));
 		expect(setCookies(page.response.headers)).toEqual([]);
@@ -94,7 +101,7 @@ describe('the seed app contract on the wire', () => {
 	});
 
 	it('forgets every session at restart with the memory store', async () => {
-		const app = new WebApp(testDeps());
+		const app = createWebApp(testDeps());
 		const set = await app.handle(post('/api/code', 'code=abc'));
 		const id = cookieSet(set.response.headers, 'dancer.session');
 		app.restart();

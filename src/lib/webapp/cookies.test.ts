@@ -9,7 +9,7 @@ import {
 } from './cookies';
 import { BOOK_DEFAULTS, SECURE_DEFAULTS } from './presets';
 import { mergeSettings } from './settings';
-import { T0 } from './test-support';
+import { T0 } from '$lib/testing/webapp-requests';
 
 describe('parseCookieHeader', () => {
 	it.each<[string, Array<[string, string]>]>([

@@ -1,18 +1,15 @@
 /** The attacker's site, `evil.example`, used by the CSRF and SameSite lessons. */
+import type { CrossSiteTarget } from '../engine/commands';
+import type { ForgedRequest } from '../engine/site-profile';
 import { evilPage } from './pages';
 import { html } from './responses';
+import { CODE_PATH } from './routes-book';
 import type { Route } from './route-types';
+
+export type { ForgedRequest };
 
 /** The attacker's host name. */
 export const EVIL_HOST = 'evil.example';
-
-/** A request the attacker's page makes the visitor's browser send. */
-export interface ForgedRequest {
-	method: string;
-	url: string;
-	body: string;
-	contentType?: string;
-}
 
 /**
  * The cross-site request the evil page causes: `form` is the auto-submitted
@@ -20,11 +17,8 @@ export interface ForgedRequest {
  * same GET as a top-level navigation the visitor makes by following a link.
  * @param appOrigin the application's origin, for example `http://myapp.example`.
  */
-export function evilPageRequests(
-	target: 'form' | 'image' | 'link',
-	appOrigin: string
-): ForgedRequest {
-	const url = `${appOrigin}/api/code`;
+export function evilPageRequests(target: CrossSiteTarget, appOrigin: string): ForgedRequest {
+	const url = `${appOrigin}${CODE_PATH}`;
 	if (target !== 'form') return { method: 'GET', url, body: '' };
 	return {
 		method: 'POST',

@@ -3,11 +3,12 @@
  * login, counter, consent, load balancer and hardening settings, and the attacker's
  * `evil.example`.
  */
-export { WebApp, HSTS_VALUE, type WebAppOptions } from './app';
+export { WebApp, createWebApp, restoreWebApp, HSTS_VALUE, type WebAppOptions } from './app';
 export type { WebAppDeps, UserAccount, SessionRow } from './types';
 export type { Protocol, SameSiteSetting, StoreKind, ServerSettings } from './settings';
 export { sessionCookieName, appOrigin, mergeSettings } from './settings';
 export { BOOK_DEFAULTS, SECURE_DEFAULTS } from './presets';
+export { BOOK_SITE, bookSiteProfile } from './site-profile';
 export { evilPageRequests, EVIL_HOST, type ForgedRequest } from './evil-site';
 export {
 	parseCookieHeader,

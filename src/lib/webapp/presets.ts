@@ -1,5 +1,5 @@
 /** Ready-made settings: the book's example, and a hardened configuration. */
-import type { ServerSettings } from './settings';
+import { sessionCookieName, type ServerSettings } from './settings';
 
 /**
  * The book's Dancer2 example (seed-app-contract.md): plain http, cookie
@@ -48,3 +48,12 @@ export const SECURE_DEFAULTS: ServerSettings = Object.freeze({
 	regenerateOnLogin: true,
 	throttleLogins: true
 });
+
+/**
+ * Session cookie names the presets use. A request that carries one of them but not the current
+ * name was made under other settings, and the server can say so.
+ */
+export const PRESET_SESSION_COOKIES: readonly string[] = [
+	sessionCookieName(BOOK_DEFAULTS),
+	sessionCookieName(SECURE_DEFAULTS)
+];

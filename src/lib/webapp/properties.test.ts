@@ -2,10 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HeaderList, SimRequest } from '../engine/http';
-import { WebApp } from './app';
+import { createWebApp } from './app';
 import { SECURE_DEFAULTS } from './presets';
 import type { ServerSettings } from './settings';
-import { testDeps } from './test-support';
+import { testDeps } from '$lib/testing/webapp-requests';
 
 const PATHS = [
 	'/',
@@ -124,7 +124,7 @@ describe('hostile requests', () => {
 				fc.array(simRequest, { minLength: 1, maxLength: 6 }),
 				async (changes, requests) => {
 					const deps = testDeps(3);
-					const app = new WebApp(deps, {
+					const app = createWebApp(deps, {
 						settings: changes,
 						users: [{ username: 'alice', password: 'pw' }],
 						pbkdf2Iterations: 10
@@ -163,7 +163,7 @@ describe('hostile requests', () => {
 					.string({ minLength: 1, maxLength: 20 })
 					.filter((s) => !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(s)),
 				async (method) => {
-					const app = new WebApp(testDeps());
+					const app = createWebApp(testDeps());
 					const reply = await app.handle({
 						method,
 						url: 'http://myapp.example/',
@@ -176,7 +176,7 @@ describe('hostile requests', () => {
 			),
 			{ numRuns: 50 }
 		);
-		const app = new WebApp(testDeps());
+		const app = createWebApp(testDeps());
 		for (const bad of [
 			'',
 			'::',
@@ -198,7 +198,7 @@ describe('hostile requests', () => {
 	});
 
 	it('answers requests of the wrong shape with 400 instead of throwing', async () => {
-		const app = new WebApp(testDeps());
+		const app = createWebApp(testDeps());
 		for (const shape of [
 			null,
 			5,
@@ -216,7 +216,7 @@ describe('hostile requests', () => {
 			fc.asyncProperty(
 				fc.array(fc.string({ maxLength: 10 }), { minLength: 1, maxLength: 5 }),
 				async (codes) => {
-					const app = new WebApp(testDeps(9));
+					const app = createWebApp(testDeps(9));
 					const ids: string[] = [];
 					for (const code of codes) {
 						const reply = await app.handle({
@@ -248,7 +248,7 @@ describe('hostile requests', () => {
 describe('internal failures', () => {
 	it('become a 500 with a JSON body', async () => {
 		const deps = testDeps();
-		const app = new WebApp(deps);
+		const app = createWebApp(deps);
 		deps.random.bytes = () => {
 			throw new Error('generator broke');
 		};

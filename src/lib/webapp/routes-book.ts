@@ -5,6 +5,9 @@ import { JAVASCRIPT, html, json, jsonError } from './responses';
 import { bookPage, SESSION_SCRIPT } from './pages';
 import type { Route } from './route-types';
 
+/** The path of the book's code API, which the page's Set and Get buttons call. */
+export const CODE_PATH = '/api/code';
+
 /** `GET /`, `GET /session.js`, `GET|POST /api/code`. */
 export const BOOK_ROUTES: Route[] = [
 	{
@@ -21,7 +24,7 @@ export const BOOK_ROUTES: Route[] = [
 		}
 	},
 	{
-		path: '/api/code',
+		path: CODE_PATH,
 		methods: {
 			GET: async (context) => {
 				const session = await context.session.current();

@@ -5,7 +5,7 @@
 import type { SessionDecision, ServerTrace } from '../engine/http';
 import { buildClearCookie, buildSessionCookie } from './cookies';
 import { copySession, isExpired, sessionExpiry, type SessionStore } from './session-store';
-import type { ServerSettings } from './settings';
+import { sessionCookieName, type ServerSettings } from './settings';
 import type { CookieSigner } from './signed-cookie';
 import type { StoredSession } from './types';
 
@@ -25,7 +25,11 @@ export interface SessionBackend {
 	newId(): string;
 	/** Whether this app server can see a stored session (separate memory stores hide others'). */
 	visible(session: StoredSession): boolean;
+	/** Whether a session with this id was removed because it timed out. */
+	timedOut(id: string): boolean;
 }
+
+const TIMED_OUT_NOTE = 'Session timed out on the server; its data is gone.';
 
 /** The note of a found session; a later event's note replaces it, to keep the trace short. */
 const FOUND_NOTE = (user: string | null) => (user ? `Found session of ${user}.` : 'Found session.');
@@ -53,10 +57,17 @@ export class SessionContext {
 	#cleared = false;
 	#destroyedUser: string | null = null;
 
-	/** @param presented the session cookie's value in the request, or `null`. */
-	constructor(backend: SessionBackend, presented: string | null) {
+	#stray: string | null;
+
+	/**
+	 * @param presented the session cookie's value in the request, or `null`.
+	 * @param stray the name of another session cookie the request carries instead (one the
+	 *   server used under other settings), or `null`.
+	 */
+	constructor(backend: SessionBackend, presented: string | null, stray: string | null = null) {
 		this.#backend = backend;
 		this.#presented = presented === '' ? null : presented;
+		this.#stray = stray;
 	}
 
 	/**
@@ -69,7 +80,13 @@ export class SessionContext {
 		this.#loaded = true;
 		const presented = this.#presented;
 		const { settings, store, now } = this.#backend;
-		if (presented === null) return null;
+		if (presented === null) {
+			if (this.#stray !== null)
+				this.#notes.push(
+					`The cookie ${this.#stray} is not this server's session cookie (${sessionCookieName(settings)}); ignored.`
+				);
+			return null;
+		}
 		let session: StoredSession | null;
 		if (store === null) {
 			session = await this.#backend.signer.open(presented);
@@ -78,6 +95,8 @@ export class SessionContext {
 		} else {
 			const stored = store.get(presented);
 			session = stored !== undefined && this.#backend.visible(stored) ? stored : null;
+			if (session === null && stored === undefined && this.#backend.timedOut(presented))
+				return this.#expired(presented);
 			if (session === null) {
 				const where = stored !== undefined ? ` on ${this.#backend.serverName}` : '';
 				return this.#reject(presented, `Unknown session id${where}; not adopted.`);
@@ -85,10 +104,7 @@ export class SessionContext {
 		}
 		if (isExpired(session, settings, now)) {
 			store?.delete(session.id);
-			this.#decision = 'expired';
-			this.#previous = clip(session.id);
-			this.#notes.push('Session timed out on the server; its data is gone.');
-			return null;
+			return this.#expired(session.id);
 		}
 		if (settings.bindToIp && session.clientIp !== this.#backend.clientIp) {
 			return this.#reject(
@@ -102,6 +118,13 @@ export class SessionContext {
 		this.#touched = true;
 		this.#notes.push(FOUND_NOTE(session.user));
 		return session;
+	}
+
+	#expired(id: string): null {
+		this.#decision = 'expired';
+		this.#previous = clip(id);
+		this.#notes.push(TIMED_OUT_NOTE);
+		return null;
 	}
 
 	#reject(presented: string, note: string): null {
@@ -202,6 +225,16 @@ export class SessionContext {
 
 	/** The trace line for this request. */
 	trace(): ServerTrace {
+		const unused = this.#loaded ? null : this.#unusedSession();
+		if (unused) {
+			return {
+				sessionId: unused.id,
+				user: unused.user,
+				decision: 'none',
+				serverName: this.#backend.serverName,
+				note: 'The cookie names a live session; this page does not use it.'
+			};
+		}
 		const trace: ServerTrace = {
 			sessionId: this.#session?.id ?? null,
 			user: this.#session ? this.#session.user : this.#destroyedUser,
@@ -211,6 +244,21 @@ export class SessionContext {
 		};
 		if (this.#previous !== null) trace.previousSessionId = this.#previous;
 		return trace;
+	}
+
+	/**
+	 * The live stored session the cookie names, on a request whose route never looked: the
+	 * visitor is still known, even if this page does not care. Read only, so nothing changes
+	 * (no lastSeen, no removal); signed cookies are not opened for this.
+	 */
+	#unusedSession(): StoredSession | null {
+		const { store, settings, now, clientIp } = this.#backend;
+		if (this.#presented === null || store === null) return null;
+		const session = store.get(this.#presented);
+		if (session === undefined || !this.#backend.visible(session)) return null;
+		if (isExpired(session, settings, now)) return null;
+		if (settings.bindToIp && session.clientIp !== clientIp) return null;
+		return session;
 	}
 
 	#defaultNote(): string {

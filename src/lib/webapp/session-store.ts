@@ -30,9 +30,11 @@ export class SessionStore {
 		return this.#rows.delete(id);
 	}
 
-	/** Forgets every session (a restart, for a memory store). */
-	clear(): void {
+	/** Forgets every session (a restart, for a memory store); returns their ids. */
+	clear(): string[] {
+		const ids = [...this.#rows.keys()];
 		this.#rows.clear();
+		return ids;
 	}
 
 	/** Every session, in creation order. */

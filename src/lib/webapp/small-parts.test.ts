@@ -8,7 +8,7 @@ import { FIRST_WEAK_ID, strongSessionId, weakSessionId } from './session-ids';
 import { mergeSettings, ServerSettingsSchema } from './settings';
 import { CookieSigner } from './signed-cookie';
 import { LoginThrottle } from './throttle';
-import { post, request, testDeps } from './test-support';
+import { post, request, testDeps } from '$lib/testing/webapp-requests';
 import type { StoredSession } from './types';
 import * as v from 'valibot';
 

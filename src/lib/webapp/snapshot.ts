@@ -52,7 +52,9 @@ export const WebAppSnapshotSchema = v.strictObject({
 		persistent: v.array(StoredSessionSchema)
 	}),
 	counters: v.strictObject({ weakId: count, roundRobin: count }),
-	throttle: v.array(v.strictObject({ username: v.string(), failures: count, lastFailure: time }))
+	throttle: v.array(v.strictObject({ username: v.string(), failures: count, lastFailure: time })),
+	/** Ids of sessions that timed out lately; absent in snapshots made before it existed. */
+	timedOut: v.optional(v.array(v.string()))
 });
 
 /** A web application as plain JSON. */

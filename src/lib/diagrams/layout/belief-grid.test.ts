@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureEvents, fixtureScene, makeExchange } from './fixtures';
+import { fixtureEvents, fixtureScene, makeExchange } from '$lib/testing/layout-fixtures';
 import type { WorldEvent } from '$lib/engine/events';
 import { layoutBeliefGrid, latestByPair } from './belief-grid';
 import { el, svgDocument } from './snapshot';

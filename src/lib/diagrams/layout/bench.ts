@@ -1,4 +1,4 @@
-import { manyExchanges, fixtureLabeler, fixtureScene } from './fixtures';
+import { manyExchanges, fixtureLabeler, fixtureScene } from '$lib/testing/layout-fixtures';
 import {
 	layoutRows,
 	rowOffsets,

@@ -7,7 +7,7 @@ import {
 	fixtureScene,
 	makeAction,
 	makeExchange
-} from './fixtures';
+} from '$lib/testing/layout-fixtures';
 import {
 	deriveLives,
 	layoutLifetimes,

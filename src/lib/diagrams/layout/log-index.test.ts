@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WorldEvent } from '$lib/engine/events';
-import { manyExchanges } from './fixtures';
+import { manyExchanges } from '$lib/testing/layout-fixtures';
 import { indexLog, logParticipants, warmLogIndex } from './log-index';
 import { rowOffsets, sequenceEvents } from './sequence';
 

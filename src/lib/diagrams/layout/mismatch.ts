@@ -4,7 +4,9 @@ import type { MismatchKind } from '$lib/engine/events';
 export const MISMATCH_WORDS: Record<MismatchKind, string> = {
 	hijack: 'hijack',
 	'shared-computer': 'shared computer',
-	'split-identity': 'split identity'
+	'split-identity': 'split identity',
+	'other-client': 'own session, other client',
+	forged: 'forged request'
 };
 
 /** A warning-triangle path, 16 px, drawn at (0, 0) as its top-left corner. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRequest, formatResponse, requestLine, requestTarget, statusLine } from './raw-http';
-import { makeExchange } from './fixtures';
+import { makeExchange } from '$lib/testing/layout-fixtures';
 
 describe('requestTarget', () => {
 	it.each([

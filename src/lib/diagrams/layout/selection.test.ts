@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureEvents } from './fixtures';
+import { fixtureEvents } from '$lib/testing/layout-fixtures';
 import { exchangeToInspect, nextExchangeId } from './selection';
 import { arrowStep, stepIn } from './arrow-keys';
 

@@ -5,7 +5,7 @@ import {
 	fixtureScene,
 	makeExchange,
 	manyExchanges
-} from './fixtures';
+} from '$lib/testing/layout-fixtures';
 import {
 	atBottom,
 	constrainTransform,

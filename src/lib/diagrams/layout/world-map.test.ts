@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureScene, makeExchange } from './fixtures';
+import { fixtureScene, makeExchange } from '$lib/testing/layout-fixtures';
 import {
 	easeInOut,
 	layoutWorldMap,

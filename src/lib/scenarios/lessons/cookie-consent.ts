@@ -68,6 +68,7 @@ export const cookieConsent: Scenario = {
 		},
 		{
 			narration: 'Later she withdraws her consent. The site deletes the extra cookies.',
+			wait: 10 * 60_000,
 			commands: [
 				{ type: 'submit-form', browserId: 'b1', action: '/consent', fields: { choice: 'reject' } }
 			],

@@ -25,6 +25,7 @@ export const internetCafe: Scenario = {
 		},
 		{
 			narration: 'Her coffee is ready. She walks away without logging out.',
+			wait: 3 * 60_000,
 			commands: [{ type: 'sit', personId: 'p1', deviceId: null }]
 		},
 		{

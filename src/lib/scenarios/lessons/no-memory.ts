@@ -51,6 +51,7 @@ export const noMemory: Scenario = {
 		},
 		{
 			narration: 'A moment later Alice asks for her word back.',
+			wait: 20_000,
 			commands: [curl('b1', 'GET', '/api/code')],
 			prediction: {
 				question: 'What will the server answer Alice?',

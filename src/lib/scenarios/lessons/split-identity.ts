@@ -44,6 +44,7 @@ export const splitIdentity: Scenario = {
 		},
 		{
 			narration: 'Later she picks up her phone and saves a third list in Safari.',
+			wait: 30 * 60_000,
 			commands: [
 				{ type: 'sit', personId: 'p1', deviceId: 'd2' },
 				{ type: 'press-set', browserId: 'b3', code: 'flowers' }

@@ -1,7 +1,7 @@
 /** Test helpers for chunked runs: a fake scheduler and a transport that counts. */
 import type { ServerReply, SimRequest } from '$lib/engine/http';
 import type { Transport } from '$lib/engine/transport';
-import type { ChunkScheduler } from './chunks';
+import type { ChunkScheduler } from '$lib/state/chunks';
 
 /** For tests: a clock that only moves when a step says so, and a yield that counts. */
 export function fakeScheduler() {

@@ -12,7 +12,7 @@ import type {
 } from '$lib/engine/events';
 import type { SessionDecision } from '$lib/engine/http';
 import type { Device, Network, Person } from '$lib/engine/model';
-import type { Scene, SceneBrowser, SessionLabeler } from './scene';
+import type { Scene, SceneBrowser, SessionLabeler } from '$lib/diagrams/layout/scene';
 
 /** Virtual start of the fixture world: 2026-11-25 09:00:00 UTC. */
 export const FIXTURE_START = Date.UTC(2026, 10, 25, 9, 0, 0);

@@ -4,8 +4,8 @@
  */
 import type { WorldEvent } from '$lib/engine/events';
 import type { WorldState } from '$lib/state/world-state.svelte';
-import { fixtureLabeler, fixtureScene } from '../layout/fixtures';
-import type { Scene } from '../layout/scene';
+import { fixtureLabeler, fixtureScene } from '$lib/testing/layout-fixtures';
+import type { Scene } from '$lib/diagrams/layout/scene';
 
 /** A fake world state and a way to append events as the real world would. */
 export interface FakeWorld {

@@ -5,8 +5,8 @@
 import type { Command } from '$lib/engine/commands';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import type { Scenario } from '$lib/scenarios/scenario';
-import { worldFor } from '$lib/transport/test-harness';
-import { savedWorldFrom, type SavedWorld } from './saved-world';
+import { worldFor } from '$lib/testing/world-harness';
+import { savedWorldFrom, type SavedWorld } from '$lib/persistence/saved-world';
 
 /** A short session: Alice stores a value, reads it back, time passes. */
 export const SAMPLE_HISTORY: Command[] = [

@@ -2,7 +2,7 @@
  * A Web Storage stand-in for tests: it holds at most `quota` characters (keys plus values) and
  * throws `QuotaExceededError` beyond, leaving the old value in place as browsers do.
  */
-import type { StorageLike } from './local-saves';
+import type { StorageLike } from '$lib/persistence/local-saves';
 
 /** In-memory `Storage` with a quota, and a switch to make every write fail. */
 export class FakeStorage implements StorageLike {

@@ -1,9 +1,9 @@
 import type { Transport } from '$lib/engine/transport';
 import type { Scenario } from '$lib/scenarios/scenario';
 import { createWorld } from '$lib/state/world-factory';
-import { DirectTransport } from './direct-transport';
-import { createHandlers } from './handlers';
-import { ServerRegistry } from './server-registry';
+import { DirectTransport } from '$lib/transport/direct-transport';
+import { createHandlers } from '$lib/transport/handlers';
+import { ServerRegistry } from '$lib/transport/server-registry';
 
 /** A transport and registry of their own, for one test or benchmark. */
 export function inProcessTransport(): { transport: Transport; registry: ServerRegistry } {

@@ -1,6 +1,6 @@
 /** Helpers for the web application's tests: a seeded generator, a fixed clock, requests. */
-import { headerValue, headerValues, type HeaderList, type SimRequest } from '../engine/http';
-import type { WebAppDeps } from './types';
+import { headerValue, headerValues, type HeaderList, type SimRequest } from '$lib/engine/http';
+import type { WebAppDeps } from '$lib/webapp/types';
 
 /** 2024-01-01T00:00:00Z, the tests' starting time. */
 export const T0 = Date.UTC(2024, 0, 1);

@@ -1,0 +1,139 @@
+/**
+ * The one valibot schema of engine {@link Command}s: lessons, saved worlds, imported files,
+ * share links and the lesson-to-sandbox handoff all check commands with it. Objects are strict
+ * (a misspelt field is named), and values are only as strict as the engine needs: ids are the
+ * engine's own (`b1`), and text may be empty where the engine accepts it.
+ */
+import * as v from 'valibot';
+import { CROSS_SITE_TARGETS, type Command, type CommandType } from './commands';
+import { DEVICE_KINDS, NETWORK_KINDS } from './model';
+import {
+	BrowserKindSchema,
+	CookieFieldsSchema,
+	CredentialSchema,
+	HeaderListSchema
+} from './snapshot-schema';
+
+/** An id the world hands out: a letter and a number, such as `b1` or `x12`. */
+export const IdSchema = v.pipe(
+	v.string('expected a string'),
+	v.regex(/^[a-z][0-9]+$/, 'must be an id such as b1')
+);
+const id = IdSchema;
+
+/** One schema per command type; a new type does not compile until it has a row here. */
+const COMMAND_SCHEMAS = {
+	'add-network': v.strictObject({
+		type: v.literal('add-network'),
+		kind: v.picklist(NETWORK_KINDS),
+		name: v.optional(v.string()),
+		open: v.optional(v.boolean())
+	}),
+	'add-device': v.strictObject({
+		type: v.literal('add-device'),
+		kind: v.picklist(DEVICE_KINDS),
+		name: v.string(),
+		networkId: id
+	}),
+	'add-browser': v.strictObject({
+		type: v.literal('add-browser'),
+		deviceId: id,
+		kind: BrowserKindSchema
+	}),
+	'add-person': v.strictObject({
+		type: v.literal('add-person'),
+		name: v.string(),
+		color: v.optional(v.string()),
+		knows: v.optional(v.array(CredentialSchema)),
+		deviceId: v.optional(v.nullable(id)),
+		attacker: v.optional(v.boolean())
+	}),
+	remove: v.strictObject({ type: v.literal('remove'), id }),
+	'move-device': v.strictObject({ type: v.literal('move-device'), deviceId: id, networkId: id }),
+	reconnect: v.strictObject({ type: v.literal('reconnect'), networkId: id }),
+	sit: v.strictObject({
+		type: v.literal('sit'),
+		personId: id,
+		deviceId: v.nullable(
+			v.pipe(
+				v.string('expected a string or null'),
+				v.regex(/^[a-z][0-9]+$/, 'must be an id such as b1')
+			)
+		)
+	}),
+	'open-browser': v.strictObject({ type: v.literal('open-browser'), browserId: id }),
+	'close-browser': v.strictObject({ type: v.literal('close-browser'), browserId: id }),
+	'clear-cookies': v.strictObject({ type: v.literal('clear-cookies'), browserId: id }),
+	'delete-cookie': v.strictObject({
+		type: v.literal('delete-cookie'),
+		browserId: id,
+		cookie: v.strictObject({ name: v.string(), domain: v.string(), path: v.string() })
+	}),
+	'put-cookie': v.strictObject({
+		type: v.literal('put-cookie'),
+		browserId: id,
+		cookie: v.strictObject(CookieFieldsSchema.entries)
+	}),
+	'type-code': v.strictObject({ type: v.literal('type-code'), browserId: id, code: v.string() }),
+	navigate: v.strictObject({ type: v.literal('navigate'), browserId: id, url: v.string() }),
+	'press-set': v.strictObject({
+		type: v.literal('press-set'),
+		browserId: id,
+		code: v.optional(v.string())
+	}),
+	'press-get': v.strictObject({ type: v.literal('press-get'), browserId: id }),
+	'submit-form': v.strictObject({
+		type: v.literal('submit-form'),
+		browserId: id,
+		action: v.string(),
+		fields: v.record(v.string(), v.string())
+	}),
+	'cross-site': v.strictObject({
+		type: v.literal('cross-site'),
+		browserId: id,
+		target: v.picklist(CROSS_SITE_TARGETS)
+	}),
+	raw: v.strictObject({
+		type: v.literal('raw'),
+		browserId: id,
+		request: v.strictObject({
+			method: v.string(),
+			url: v.string(),
+			headers: HeaderListSchema,
+			body: v.string()
+		})
+	}),
+	advance: v.strictObject({
+		type: v.literal('advance'),
+		milliseconds: v.pipe(v.number(), v.finite(), v.minValue(0))
+	}),
+	'restart-server': v.strictObject({ type: v.literal('restart-server') }),
+	'configure-server': v.strictObject({
+		type: v.literal('configure-server'),
+		changes: v.record(v.string(), v.unknown())
+	}),
+	note: v.strictObject({ type: v.literal('note'), text: v.string() }),
+	eavesdrop: v.strictObject({
+		type: v.literal('eavesdrop'),
+		attackerBrowserId: id,
+		exchangeId: v.optional(v.string())
+	}),
+	xss: v.strictObject({ type: v.literal('xss'), victimBrowserId: id, attackerBrowserId: id })
+} satisfies Record<CommandType, v.GenericSchema>;
+
+/** The schema of each command, in the order of {@link Command}. */
+export const COMMAND_SCHEMA_LIST = Object.values(COMMAND_SCHEMAS);
+
+/** Every command type, in the order of {@link Command}. */
+export const COMMAND_TYPES = Object.keys(COMMAND_SCHEMAS) as readonly CommandType[];
+
+/** Valibot schema of one {@link Command}; an unknown `type` is named in the message. */
+export const CommandSchema = v.variant('type', COMMAND_SCHEMA_LIST, (issue) =>
+	issue.input === undefined
+		? 'is missing'
+		: `unknown command ${JSON.stringify(issue.input)}; expected one of ${COMMAND_TYPES.join(', ')}`
+);
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const commandsMatch: Same<v.InferOutput<typeof CommandSchema>, Command> = true;
+void commandsMatch;

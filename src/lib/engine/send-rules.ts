@@ -1,0 +1,78 @@
+/**
+ * Which stored cookies go with a request, and why the others stay home: the matching, order
+ * and SameSite rules of RFC 6265bis §5.8.3.
+ */
+import { domainMatch, pathMatch } from 'tough-cookie';
+import type { CookieDecision, JarCookie, SameSiteContext, SendReason } from './cookie-types';
+import type { ParsedUrl } from './parsed-url';
+
+/** Options for one request the jar attaches cookies to. */
+export interface SendOptions {
+	/** Same-site context of the request; `strict` for the site's own pages. */
+	context: SameSiteContext;
+	/** Whether cookies without SameSite count as Lax (Chrome's default). */
+	laxByDefault: boolean;
+}
+
+/** Whether an origin counts as secure for Secure cookies, as tough-cookie and browsers treat it. */
+export function isTrustworthy(url: ParsedUrl): boolean {
+	if (url.protocol === 'https:' || url.protocol === 'wss:') return true;
+	const host = url.hostname.toLowerCase();
+	return (
+		host === 'localhost' ||
+		host.endsWith('.localhost') ||
+		/^127\.\d+\.\d+\.\d+$/.test(host) ||
+		host === '[::1]'
+	);
+}
+
+/** A nameless cookie is sent as its bare value (RFC 6265bis §5.8.3 step 4.1). */
+export function serializePair(cookie: JarCookie): string {
+	return cookie.name === '' ? cookie.value : `${cookie.name}=${cookie.value}`;
+}
+
+/** Longer paths first, then earlier creation (RFC 6265bis §5.8.3 step 2). */
+export function retrievalOrder(a: JarCookie, b: JarCookie): number {
+	return b.path.length - a.path.length || a.created - b.created || a.order - b.order;
+}
+
+/** SameSite enforcement for a cookie that passed domain, path and Secure (RFC 6265bis §5.8.3). */
+export function sameSiteReason(cookie: JarCookie, options: SendOptions): SendReason {
+	const effective =
+		cookie.sameSite === 'unset' ? (options.laxByDefault ? 'lax' : 'none') : cookie.sameSite;
+	if (effective === 'strict' && options.context !== 'strict') return 'samesite';
+	if (effective === 'lax' && options.context === 'none') return 'samesite';
+	return 'sent';
+}
+
+/** Why a cookie the jar holds did not match this URL. */
+export function exclusionReason(cookie: JarCookie, url: ParsedUrl): SendReason {
+	const host = url.hostname.toLowerCase();
+	const domainOk = cookie.hostOnly ? host === cookie.domain : domainMatch(host, cookie.domain);
+	if (!domainOk) return 'domain';
+	if (!pathMatch(url.pathname || '/', cookie.path)) return 'path';
+	if (cookie.secure && url.protocol !== 'https:') return 'secure';
+	return 'expired';
+}
+
+/** A cookie's send decision with its explanation, as the inspector shows it. */
+export function decision(cookie: JarCookie, reason: SendReason, url: ParsedUrl): CookieDecision {
+	const explanations: Record<SendReason, string> = {
+		sent: cookie.httpOnly
+			? 'sent (HttpOnly only hides it from page script)'
+			: 'sent: domain, path and scheme match',
+		domain: `not sent: ${url.hostname} is not in its domain ${cookie.domain}`,
+		path: `not sent: ${url.pathname} is outside its path ${cookie.path}`,
+		secure: 'not sent: it is Secure and this request is plain http',
+		expired: 'not sent: it has expired',
+		samesite: `not sent: SameSite=${cookie.sameSite === 'unset' ? 'Lax (default)' : cookie.sameSite} blocks this cross-site request`
+	};
+	return {
+		name: cookie.name,
+		value: cookie.value,
+		domain: cookie.domain,
+		path: cookie.path,
+		reason,
+		explanation: explanations[reason]
+	};
+}
