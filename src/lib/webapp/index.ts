@@ -6,7 +6,15 @@
 export { WebApp, createWebApp, restoreWebApp, HSTS_VALUE, type WebAppOptions } from './app';
 export type { WebAppDeps, UserAccount, SessionRow } from './types';
 export type { Protocol, SameSiteSetting, StoreKind, ServerSettings } from './settings';
-export { sessionCookieName, appOrigin, mergeSettings } from './settings';
+export {
+	sessionCookieName,
+	appOrigin,
+	mergeSettings,
+	MAX_APP_SERVERS,
+	MAX_SETTING_SECONDS,
+	MAX_COOKIE_NAME,
+	COOKIE_NAME_TOKEN
+} from './settings';
 export { BOOK_DEFAULTS, SECURE_DEFAULTS } from './presets';
 export { BOOK_SITE, bookSiteProfile } from './site-profile';
 export { evilPageRequests, EVIL_HOST, type ForgedRequest } from './evil-site';

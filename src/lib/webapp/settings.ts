@@ -63,13 +63,20 @@ export interface ServerSettings {
 /** Most app servers the load balancer may have. */
 export const MAX_APP_SERVERS = 16;
 
-const seconds = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31)));
+/** The most seconds a lifetime or timeout setting may hold. */
+export const MAX_SETTING_SECONDS = 2 ** 31;
+/** The longest cookie name the server takes. */
+export const MAX_COOKIE_NAME = 64;
+
+const seconds = v.nullable(
+	v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_SETTING_SECONDS))
+);
 const positiveSeconds = v.nullable(
-	v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2 ** 31))
+	v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SETTING_SECONDS))
 );
 
 /** Cookie names are HTTP tokens (RFC 6265bis §4.1.1, RFC 9110 §5.6.2). */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+export const COOKIE_NAME_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** A path attribute value: no controls and no `;` (RFC 6265bis §4.1.1). */
 function isCookiePath(path: string): boolean {
 	if (!path.startsWith('/')) return false;
@@ -86,7 +93,11 @@ const DOMAIN =
 export const ServerSettingsSchema = v.strictObject({
 	protocol: v.picklist(['http', 'https', 'https-redirect']),
 	hsts: v.boolean(),
-	cookieName: v.pipe(v.string(), v.maxLength(64), v.regex(TOKEN, 'cookieName must be a token')),
+	cookieName: v.pipe(
+		v.string(),
+		v.maxLength(MAX_COOKIE_NAME),
+		v.regex(COOKIE_NAME_TOKEN, 'cookieName must be a token')
+	),
 	cookiePath: v.pipe(
 		v.string(),
 		v.maxLength(256),
