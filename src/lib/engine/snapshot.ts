@@ -307,7 +307,8 @@ const ActionEventSchema = v.object({
 	time,
 	action: v.string(),
 	text: v.string(),
-	subjects: v.array(v.string())
+	subjects: v.array(v.string()),
+	cookies: v.optional(v.array(v.object({ name: v.string(), value: v.string() })))
 });
 
 const WorldSnapshotDataSchema = v.object({

@@ -619,7 +619,8 @@ export class World<S extends ServerHost = ServerHost> {
 		const text = visible.length
 			? `The injected script in ${this.label(victimBrowserId)} reads document.cookie and sends ${visible.map((c) => c.name).join(', ')} to the attacker.`
 			: `The injected script in ${this.label(victimBrowserId)} reads document.cookie and finds no session cookie: it is HttpOnly.`;
-		this.#act('xss', text, [victimBrowserId, attackerBrowserId]);
+		const cookies = visible.map(({ name, value }) => ({ name, value }));
+		this.#act('xss', text, [victimBrowserId, attackerBrowserId], cookies);
 	}
 
 	async #raw(browserId: string, raw: RawRequest): Promise<ExchangeEvent> {
@@ -802,7 +803,7 @@ export class World<S extends ServerHost = ServerHost> {
 		return [...(this.#hsts.get(browserId) ?? [])];
 	}
 
-	#act(action: string, text: string, subjects: string[]): void {
+	#act(action: string, text: string, subjects: string[], cookies?: ActionEvent['cookies']): void {
 		const event: ActionEvent = {
 			type: 'action',
 			seq: this.log.length,
@@ -811,6 +812,7 @@ export class World<S extends ServerHost = ServerHost> {
 			text,
 			subjects
 		};
+		if (cookies?.length) event.cookies = cookies;
 		this.log.push(event);
 	}
 
