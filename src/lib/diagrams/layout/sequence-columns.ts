@@ -48,6 +48,8 @@ export interface SequenceColumns {
 	width: number;
 	/** x of a lifeline by id (browser id, network id, `server`, `balancer`, `app:…`, `site:…`). */
 	x: Map<string, number>;
+	/** The full name of a lifeline by id, such as "curl on Alice's desktop". */
+	names?: Map<string, string>;
 	/** The application's host: requests there go to `server`, or through `balancer`. */
 	appHost: string;
 	/** Whether a load balancer stands in front of several app servers. */
@@ -246,9 +248,11 @@ function place(
 	const { margin } = SEQUENCE;
 	const fit = (text: string) => fitText(text, column - 12, SANS_CHAR);
 	const x = new Map<string, number>();
+	const names = new Map<string, string>();
 	const lifelines: Lifeline[] = specs.map(({ deviceId: _, ...spec }, i) => {
 		const at = margin + column / 2 + i * column;
 		x.set(spec.id, at);
+		names.set(spec.id, spec.full);
 		return {
 			...spec,
 			x: at,
@@ -262,7 +266,7 @@ function place(
 	for (const person of scene.people)
 		if (person.deviceId !== null && !people.has(person.deviceId))
 			people.set(person.deviceId, person.name);
-	const names = new Map(scene.devices.map((d) => [d.id, d.name]));
+	const deviceNames = new Map(scene.devices.map((d) => [d.id, d.name]));
 	for (let i = 0; i < specs.length;) {
 		const deviceId = specs[i].deviceId;
 		let end = i + 1;
@@ -271,7 +275,7 @@ function place(
 			const who = people.get(deviceId) ?? 'Nobody';
 			const x1 = margin + i * column + 4;
 			const x2 = margin + end * column - 4;
-			const full = `${who} at ${names.get(deviceId) ?? deviceId}`;
+			const full = `${who} at ${deviceNames.get(deviceId) ?? deviceId}`;
 			groups.push({ id: deviceId, x1, x2, full, label: fitText(who, x2 - x1 - 16, SANS_CHAR) });
 		}
 		i = end;
@@ -281,6 +285,7 @@ function place(
 		groups,
 		width: margin * 2 + lifelines.length * column,
 		x,
+		names,
 		appHost: app.host,
 		balanced: app.servers.length > 0
 	};

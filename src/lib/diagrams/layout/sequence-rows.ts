@@ -4,7 +4,7 @@
  * as an arrow to the site it sends the cookies to).
  */
 import type { ActionEvent, ExchangeEvent, WorldEvent } from '$lib/engine/events';
-import { requestTarget } from '$lib/engine/parsed-url';
+import { parseUrl, requestTarget } from '$lib/engine/parsed-url';
 import type { SessionLabeler } from './scene';
 import { fitText, SANS_CHAR, textWidth } from './text';
 import { mismatchWord } from './mismatch';
@@ -185,6 +185,16 @@ function requestNotes(
 	return notes;
 }
 
+/** The other site an exchange went to (such as `evil.example`), or `null` for the application. */
+function sentToSite(event: ExchangeEvent, columns: SequenceColumns): string | null {
+	try {
+		const host = parseUrl(event.request.url).hostname;
+		return host !== columns.appHost && columns.x.has(siteId(host)) ? host : null;
+	} catch {
+		return null;
+	}
+}
+
 /** Lays out one exchange row. */
 export function layoutExchange(
 	event: ExchangeEvent,
@@ -265,7 +275,10 @@ export function layoutExchange(
 		? `Cookie: ${sentItems.map((item) => item.text).join(', ')}`
 		: 'no Cookie';
 	const set = setItems.length ? `, Set-Cookie: ${setItems.map((i) => i.text).join(', ')}` : '';
-	const by = answeredBy ? `, answered by ${answeredBy}` : '';
+	const site = sentToSite(event, columns);
+	const by = answeredBy ? `, answered by ${answeredBy}` : site ? `, answered by ${site}` : '';
+	const client = columns.names?.get(event.truth.browserId);
+	const from = client ? ` from ${client}` : '';
 	return {
 		kind: 'exchange',
 		id: event.id,
@@ -277,7 +290,7 @@ export function layoutExchange(
 		cookies,
 		setCookies,
 		answeredBy,
-		summary: `Exchange ${event.id}: ${requestFull}, ${sent}; ${status}${set}${by}`,
+		summary: `Exchange ${event.id}: ${requestFull}${from}, ${sent}; ${status}${set}${by}`,
 		request,
 		response,
 		notes,

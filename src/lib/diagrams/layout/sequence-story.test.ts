@@ -44,7 +44,7 @@ describe('the story, drawn true', () => {
 	it("draws curl sending Firefox's code with its session chip", async () => {
 		const { rows } = await laidOut('save-value');
 		const last = exchanges(rows).at(-1)!;
-		expect(last.summary).toMatch(/GET \/api\/code, Cookie: S1/);
+		expect(last.summary).toMatch(/GET \/api\/code from curl on .*, Cookie: S1;/);
 		expect(chipTexts(last, 'request')).toEqual(['S1']);
 		expect(last.notes.map((n) => n.full).join(' ')).not.toMatch(/jar holds no cookie/);
 	});
@@ -71,7 +71,7 @@ describe('the story, drawn true', () => {
 		const load = exchanges(rows).find((row) => row.request.full === 'GET /')!;
 		const loads = exchanges(rows).filter((row) => row.request.xs.at(-1) === site.x);
 		expect(loads.length).toBeGreaterThan(0);
-		expect(load).toBeDefined();
+		expect(load.summary).toMatch(/answered by evil\.example$/);
 	});
 
 	it("draws the injected script's theft as an arrow to evil.example", async () => {
