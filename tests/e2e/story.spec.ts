@@ -75,8 +75,16 @@ test.describe('the sequence diagram tells the story', () => {
 test.describe('simulated pages render as pages', () => {
 	test("Bob sees Alice's account, named in its heading", async ({ page }) => {
 		await openAt(page, 'internet-cafe', 3);
-		await expect(page.getByRole('heading', { name: "Alice's account" })).toBeVisible();
-		await expect(page.getByText('<!DOCTYPE html>')).toHaveCount(0);
+		const window = page.getByRole('region', { name: 'Firefox on Cafe computer' });
+		await expect(
+			window.getByRole('heading', { name: "alice's account", exact: true })
+		).toBeVisible();
+		await expect(window.getByText(/Logged in as alice/)).toBeVisible();
+		await expect(window.getByText(/DOCTYPE/)).toHaveCount(0);
+		// The raw source stays in the Inspector.
+		await expect(page.getByRole('region', { name: 'Raw response' })).toContainText(
+			'<!DOCTYPE html>'
+		);
 	});
 
 	test('the visit counter is a large number', async ({ page }) => {

@@ -150,7 +150,7 @@ function lifelineSpecs(scene: Scene, seen: LogParticipants): Spec[] {
 			id: `eve:${person.id}`,
 			kind: 'eavesdropper',
 			title: person.name,
-			subtitle: `listens on ${network.name}`,
+			subtitle: 'sniffs the Wi-Fi',
 			full: `${person.name}, eavesdropper on ${network.name} (the radio link before the router)`,
 			networkId: network.id
 		});
