@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import DiagramTabs from './DiagramTabs.svelte';
 import BeliefGrid from './BeliefGrid.svelte';
 import Lifetimes from './Lifetimes.svelte';
 import WorldMap from './WorldMap.svelte';
 import { fakeWorldState } from './testing/fake-state.svelte';
+import { fixtureLabeler, fixtureScene } from './layout/fixtures';
 
 describe('DiagramTabs', () => {
 	it('shows four tabs, the sequence diagram first, and the Inspector below', () => {
@@ -57,18 +58,17 @@ describe('DiagramTabs', () => {
 	});
 });
 
-describe('views on their own', () => {
+describe('views on their own, from plain data', () => {
 	it('BeliefGrid writes the mismatch and selects on click', async () => {
-		const { state } = fakeWorldState();
-		render(BeliefGrid, { state });
+		const onselect = vi.fn();
+		render(BeliefGrid, { scene: fixtureScene(), onselect });
 		const cell = screen.getByRole('button', { name: 'S1, alice, hijack' });
 		await fireEvent.click(cell);
-		expect(state.selected).toBe('x3');
+		expect(onselect).toHaveBeenCalledWith('x3');
 	});
 
 	it('Lifetimes names how bars ended', () => {
-		const { state } = fakeWorldState();
-		render(Lifetimes, { state });
+		render(Lifetimes, { scene: fixtureScene(), labelOf: fixtureLabeler });
 		const svg = screen.getByRole('group', { name: /Lifetimes/ });
 		for (const word of ['logged out', 'server restart', 'browser closed']) {
 			expect(svg.textContent).toContain(word);
@@ -76,8 +76,7 @@ describe('views on their own', () => {
 	});
 
 	it('WorldMap draws the networks with their public IPs', () => {
-		const { state } = fakeWorldState();
-		render(WorldMap, { state });
+		render(WorldMap, { scene: fixtureScene() });
 		const svg = screen.getByRole('group', { name: /World map/ });
 		expect(svg.textContent).toContain('NAT 198.51.100.7');
 		expect(svg.textContent).toContain('Mallory listens');
