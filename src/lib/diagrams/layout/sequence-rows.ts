@@ -17,18 +17,11 @@ import {
 	type DrawnCookie,
 	type DrawnSetCookie
 } from './drawn-cookies';
-import { exchangePath, siteId, THEFT_HOST, type SequenceColumns } from './sequence-columns';
+import { exchangePath, siteId, type SequenceColumns } from './sequence-columns';
+import { chipRow, chipSession, type Chip, type ChipItem } from './sequence-chips';
+import { theftArrow } from './sequence-theft';
 
-/** A cookie chip on an arrow: the label carries the meaning, the colour only helps. */
-export interface Chip {
-	x: number;
-	y: number;
-	width: number;
-	text: string;
-	full: string;
-	/** Session label (S1…) for the colour, or `null`. */
-	session: string | null;
-}
+export { chipSession, type Chip } from './sequence-chips';
 
 /** A request or response arrow, drawn through the lifelines in `xs`. */
 export interface Arrow {
@@ -101,45 +94,6 @@ export type SequenceRow = ExchangeRow | ActionRow;
 /** The id of a row: the exchange id, or `a<seq>` for an action. */
 export function rowId(event: WorldEvent): string {
 	return event.type === 'exchange' ? event.id : `a${event.seq}`;
-}
-
-interface ChipItem {
-	text: string;
-	full: string;
-	session: string | null;
-}
-
-function chipRow(items: ChipItem[], startX: number, limitX: number, y: number): Chip[] {
-	const chips: Chip[] = [];
-	let x = startX;
-	for (let i = 0; i < items.length; i++) {
-		const item = items[i];
-		const width = textWidth(item.text) + 18;
-		if (x + width > limitX) {
-			const text = `+${items.length - i}`;
-			const full = items
-				.slice(i)
-				.map((it) => it.full)
-				.join('\n');
-			chips.push({ x, y, width: textWidth(text) + 18, text, full, session: null });
-			break;
-		}
-		chips.push({ x, y, width, ...item });
-		x += width + 6;
-	}
-	return chips;
-}
-
-/** Session label of a cookie value, from the labeler or from what the server said it used. */
-export function chipSession(
-	value: string,
-	event: Pick<ExchangeEvent, 'belief'>,
-	labelOf: SessionLabeler
-): string | null {
-	const label = labelOf(value);
-	if (label) return label;
-	const id = event.belief.sessionId;
-	return id && value.includes(id) ? event.belief.sessionLabel : null;
 }
 
 const SET_SUFFIX: Record<DrawnSetCookie['fate'], string> = {
@@ -303,44 +257,6 @@ export function layoutExchange(
 				}
 			: null,
 		tap: tapped ? { x: eve.x, y: reqY } : null
-	};
-}
-
-/** The arrow of an injected script sending the cookies it read to another site. */
-function theftArrow(
-	event: ActionEvent,
-	top: number,
-	columns: SequenceColumns,
-	labelOf: SessionLabeler
-): Arrow | null {
-	const cookies = event.cookies ?? [];
-	const bx = columns.x.get(event.subjects[0] ?? '');
-	const sx = columns.x.get(siteId(THEFT_HOST));
-	if (!cookies.length || bx === undefined || sx === undefined) return null;
-	const y = top + SEQUENCE.actionHeight + 18;
-	const query = encodeURIComponent(cookieHeaderText(cookies));
-	const full = `GET http://${THEFT_HOST}/?c=${query} (sent by the injected script)`;
-	const caption = 'Carries:';
-	const items = cookies.map((cookie): ChipItem => {
-		const session = labelOf(cookie.value);
-		return {
-			text: session ?? cookie.name,
-			full: `${cookie.name}=${cookie.value}`,
-			session
-		};
-	});
-	const chipsX = bx + 18 + textWidth(caption, SANS_CHAR);
-	return {
-		y,
-		xs: [bx, sx],
-		label: fitText(`GET /?c=${query}`, sx - bx - 20),
-		full,
-		labelX: bx + 10,
-		labelY: y - 9,
-		anchor: 'start',
-		chipsCaption: caption,
-		captionX: bx + 10,
-		chips: chipRow(items, chipsX, Math.max(sx, chipsX + 200) - 10, y + 8)
 	};
 }
 
