@@ -41,7 +41,7 @@ test.describe('the sequence diagram tells the story', () => {
 		const diagram = await sequence(page);
 		await expect(diagram.getByRole('group', { name: 'Lifeline: evil.example' })).toBeVisible();
 		await expect(
-			diagram.getByRole('button', { name: /GET \/ from .*answered by evil\.example$/ })
+			diagram.getByRole('button', { name: /GET \/ from .*served by evil\.example$/ })
 		).toBeVisible();
 	});
 
@@ -61,8 +61,8 @@ test.describe('the sequence diagram tells the story', () => {
 		const diagram = await sequence(page);
 		for (const name of ['Load balancer', 'app1', 'app2'])
 			await expect(diagram.getByRole('group', { name: `Lifeline: ${name}` })).toBeVisible();
-		await expect(diagram.getByRole('button', { name: /answered by app1$/ }).first()).toBeVisible();
-		await expect(diagram.getByRole('button', { name: /answered by app2$/ }).first()).toBeVisible();
+		await expect(diagram.getByRole('button', { name: /served by app1$/ }).first()).toBeVisible();
+		await expect(diagram.getByRole('button', { name: /served by app2$/ }).first()).toBeVisible();
 	});
 
 	test('the eavesdropper listens on the Wi-Fi', async ({ page }) => {

@@ -6,12 +6,22 @@ import DiagramTabs from './DiagramTabs.svelte';
 import BeliefGrid from './BeliefGrid.svelte';
 import Lifetimes from './Lifetimes.svelte';
 import WorldMap from './WorldMap.svelte';
-import { fakeWorldState } from './testing/fake-state.svelte';
+import { sandboxScenario } from '$lib/scenarios/sandbox-world';
+import { WorldState } from '$lib/state/world-state.svelte';
+import { inProcessTransport } from '$lib/transport/test-harness';
 import { fixtureLabeler, fixtureScene } from './layout/fixtures';
 
+/** The sandbox world with one exchange: DiagramTabs is the page's container of the views. */
+async function sandbox(): Promise<{ state: WorldState }> {
+	const { transport, registry } = inProcessTransport();
+	const state = await WorldState.create(sandboxScenario, transport, registry);
+	await state.run({ type: 'press-set', browserId: 'b1', code: 'abc' });
+	return { state };
+}
+
 describe('DiagramTabs', () => {
-	it('shows four tabs, the sequence diagram first, and the Inspector below', () => {
-		const { state } = fakeWorldState();
+	it('shows four tabs, the sequence diagram first, and the Inspector below', async () => {
+		const { state } = await sandbox();
 		render(DiagramTabs, { state });
 		expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
 			'Sequence diagram',
@@ -32,7 +42,7 @@ describe('DiagramTabs', () => {
 		['Who the server thinks you are', /Who the server thinks you are/],
 		['Lifetimes', /Lifetimes/]
 	])('switches to %s', async (tab, name) => {
-		const { state } = fakeWorldState();
+		const { state } = await sandbox();
 		render(DiagramTabs, { state });
 		await fireEvent.click(screen.getByRole('tab', { name: tab }));
 		expect(screen.getByRole('group', { name })).toBeInTheDocument();
@@ -40,7 +50,7 @@ describe('DiagramTabs', () => {
 	});
 
 	it('moves between tabs with the arrow keys', async () => {
-		const { state } = fakeWorldState();
+		const { state } = await sandbox();
 		render(DiagramTabs, { sim: state });
 		await fireEvent.keyDown(screen.getByRole('tab', { name: 'Sequence diagram' }), {
 			key: 'ArrowRight'
@@ -48,8 +58,8 @@ describe('DiagramTabs', () => {
 		expect(screen.getByRole('tab', { name: 'World map' })).toHaveAttribute('aria-selected', 'true');
 	});
 
-	it('limits the tabs to the views asked for', () => {
-		const { state } = fakeWorldState();
+	it('limits the tabs to the views asked for', async () => {
+		const { state } = await sandbox();
 		render(DiagramTabs, { state, views: ['grid', 'lifetimes'] });
 		expect(screen.getAllByRole('tab')).toHaveLength(2);
 		expect(

@@ -230,7 +230,7 @@ export function layoutExchange(
 		: 'no Cookie';
 	const set = setItems.length ? `, Set-Cookie: ${setItems.map((i) => i.text).join(', ')}` : '';
 	const site = sentToSite(event, columns);
-	const by = answeredBy ? `, answered by ${answeredBy}` : site ? `, answered by ${site}` : '';
+	const by = answeredBy ? `, served by ${answeredBy}` : site ? `, served by ${site}` : '';
 	const client = columns.names?.get(event.truth.browserId);
 	const from = client ? ` from ${client}` : '';
 	return {

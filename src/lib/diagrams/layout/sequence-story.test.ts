@@ -71,7 +71,7 @@ describe('the story, drawn true', () => {
 		const load = exchanges(rows).find((row) => row.request.full === 'GET /')!;
 		const loads = exchanges(rows).filter((row) => row.request.xs.at(-1) === site.x);
 		expect(loads.length).toBeGreaterThan(0);
-		expect(load.summary).toMatch(/answered by evil\.example$/);
+		expect(load.summary).toMatch(/served by evil\.example$/);
 	});
 
 	it("draws the injected script's theft as an arrow to evil.example", async () => {
