@@ -130,3 +130,16 @@ describe('ExportButtons', () => {
 		expect(downloads[0].blob.type).toBe('image/png');
 	});
 });
+
+describe('ExportButtons, the whole diagram', () => {
+	it('exports every exchange, not only those in view', async () => {
+		const sim = await setup(diagram());
+		for (let i = 0; i < 12; i++) await sim.run({ type: 'press-get', browserId: 'b1' });
+		await click('Export SVG');
+		await vi.waitFor(() => expect(downloads).toHaveLength(1));
+		const text = await downloads[0].blob.text();
+		const rows = text.match(/data-exchange="x\d+"/g) ?? [];
+		expect(rows).toHaveLength(sim.world.exchanges().length);
+		expect(document.querySelectorAll('svg[aria-label*="whole"]')).toHaveLength(0);
+	});
+});

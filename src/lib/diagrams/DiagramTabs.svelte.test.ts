@@ -1,15 +1,26 @@
 import '@testing-library/jest-dom/vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import DiagramTabs from './DiagramTabs.svelte';
 import BeliefGrid from './BeliefGrid.svelte';
 import Lifetimes from './Lifetimes.svelte';
 import WorldMap from './WorldMap.svelte';
-import { fakeWorldState } from '$lib/testing/fake-state.svelte';
+import { sandboxScenario } from '$lib/scenarios/sandbox-world';
+import { WorldState } from '$lib/state/world-state.svelte';
+import { inProcessTransport } from '$lib/testing/world-harness';
+import { fixtureLabeler, fixtureScene } from '$lib/testing/layout-fixtures';
+
+/** The sandbox world with one exchange: DiagramTabs is the page's container of the views. */
+async function sandbox(): Promise<{ state: WorldState }> {
+	const { transport, registry } = inProcessTransport();
+	const state = await WorldState.create(sandboxScenario, transport, registry);
+	await state.run({ type: 'press-set', browserId: 'b1', code: 'abc' });
+	return { state };
+}
 
 describe('DiagramTabs', () => {
-	it('shows four tabs, the sequence diagram first, and the Inspector below', () => {
-		const { state } = fakeWorldState();
+	it('shows four tabs, the sequence diagram first, and the Inspector below', async () => {
+		const { state } = await sandbox();
 		render(DiagramTabs, { state });
 		expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
 			'Sequence diagram',
@@ -30,7 +41,7 @@ describe('DiagramTabs', () => {
 		['Who the server thinks you are', /Who the server thinks you are/],
 		['Lifetimes', /Lifetimes/]
 	])('switches to %s', async (tab, name) => {
-		const { state } = fakeWorldState();
+		const { state } = await sandbox();
 		render(DiagramTabs, { state });
 		await fireEvent.click(screen.getByRole('tab', { name: tab }));
 		expect(screen.getByRole('group', { name })).toBeInTheDocument();
@@ -38,7 +49,7 @@ describe('DiagramTabs', () => {
 	});
 
 	it('moves between tabs with the arrow keys', async () => {
-		const { state } = fakeWorldState();
+		const { state } = await sandbox();
 		render(DiagramTabs, { sim: state });
 		await fireEvent.keyDown(screen.getByRole('tab', { name: 'Sequence diagram' }), {
 			key: 'ArrowRight'
@@ -46,8 +57,8 @@ describe('DiagramTabs', () => {
 		expect(screen.getByRole('tab', { name: 'World map' })).toHaveAttribute('aria-selected', 'true');
 	});
 
-	it('limits the tabs to the views asked for', () => {
-		const { state } = fakeWorldState();
+	it('limits the tabs to the views asked for', async () => {
+		const { state } = await sandbox();
 		render(DiagramTabs, { state, views: ['grid', 'lifetimes'] });
 		expect(screen.getAllByRole('tab')).toHaveLength(2);
 		expect(
@@ -56,18 +67,17 @@ describe('DiagramTabs', () => {
 	});
 });
 
-describe('views on their own', () => {
+describe('views on their own, from plain data', () => {
 	it('BeliefGrid writes the mismatch and selects on click', async () => {
-		const { state } = fakeWorldState();
-		render(BeliefGrid, { state });
+		const onselect = vi.fn();
+		render(BeliefGrid, { scene: fixtureScene(), onselect });
 		const cell = screen.getByRole('button', { name: 'S1, alice, hijack' });
 		await fireEvent.click(cell);
-		expect(state.selected).toBe('x3');
+		expect(onselect).toHaveBeenCalledWith('x3');
 	});
 
 	it('Lifetimes names how bars ended', () => {
-		const { state } = fakeWorldState();
-		render(Lifetimes, { state });
+		render(Lifetimes, { scene: fixtureScene(), labelOf: fixtureLabeler });
 		const svg = screen.getByRole('group', { name: /Lifetimes/ });
 		for (const word of ['logged out', 'server restart', 'browser closed']) {
 			expect(svg.textContent).toContain(word);
@@ -75,8 +85,7 @@ describe('views on their own', () => {
 	});
 
 	it('WorldMap draws the networks with their public IPs', () => {
-		const { state } = fakeWorldState();
-		render(WorldMap, { state });
+		render(WorldMap, { scene: fixtureScene() });
 		const svg = screen.getByRole('group', { name: /World map/ });
 		expect(svg.textContent).toContain('NAT 198.51.100.7');
 		expect(svg.textContent).toContain('Mallory listens');

@@ -1,14 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { tick } from 'svelte';
 import Inspector from './Inspector.svelte';
-import { fakeWorldState } from '$lib/testing/fake-state.svelte';
+import { fixtureScene } from '$lib/testing/layout-fixtures';
 
 describe('Inspector', () => {
 	it('shows the newest exchange as raw HTTP by default', () => {
-		const { state } = fakeWorldState();
-		render(Inspector, { state });
+		render(Inspector, { scene: fixtureScene() });
 		const section = screen.getByRole('region', { name: 'Inspector' });
 		expect(section).toHaveTextContent('POST /logout HTTP/1.1');
 		expect(screen.getByLabelText('Raw response')).toHaveTextContent('HTTP/1.1 302 Found');
@@ -19,10 +17,8 @@ describe('Inspector', () => {
 	});
 
 	it('follows the selection and shows belief, truth and the mismatch', async () => {
-		const { state } = fakeWorldState();
-		render(Inspector, { state });
-		state.selected = 'x3';
-		await tick();
+		const view = render(Inspector, { scene: fixtureScene() });
+		await view.rerender({ scene: fixtureScene(), selected: 'x3' });
 		const request = screen.getByLabelText('Raw request').textContent ?? '';
 		expect(request).toContain('GET /api/code HTTP/1.1');
 		expect(request).toContain('Cookie: sid=AAAA1111');
@@ -36,14 +32,11 @@ describe('Inspector', () => {
 	it('copies a curl command', async () => {
 		const writeText = vi.fn(() => Promise.resolve());
 		Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-		const { state } = fakeWorldState();
-		state.selected = 'x2';
-		render(Inspector, { state });
+		render(Inspector, { scene: fixtureScene(), selected: 'x2' });
 		await fireEvent.click(screen.getByRole('button', { name: 'Copy as curl' }));
 		expect(writeText).toHaveBeenCalledWith(
 			"curl -i 'http://myapp.example/api/code' -H 'User-Agent: Mozilla/5.0 (fixture)' -H 'Content-Type: application/x-www-form-urlencoded' -H 'Cookie: sid=AAAA1111' --data-raw 'code=abc'"
 		);
-		await tick();
-		expect(screen.getByRole('status')).toHaveTextContent('Copied');
+		expect(await screen.findByRole('status')).toHaveTextContent('Copied');
 	});
 });

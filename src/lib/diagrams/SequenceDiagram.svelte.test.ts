@@ -1,15 +1,14 @@
 import '@testing-library/jest-dom/vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { tick } from 'svelte';
 import SequenceDiagram from './SequenceDiagram.svelte';
-import { fakeWorldState } from '$lib/testing/fake-state.svelte';
-import { makeExchange } from '$lib/testing/layout-fixtures';
+import { fixtureEvents, fixtureLabeler, fixtureScene, makeExchange } from '$lib/testing/layout-fixtures';
+
+const plain = (height = 4000) => ({ scene: fixtureScene(), labelOf: fixtureLabeler, height });
 
 describe('SequenceDiagram', () => {
 	it('draws a named, focusable diagram with one arrow group per exchange', () => {
-		const { state } = fakeWorldState();
-		render(SequenceDiagram, { state, height: 4000 });
+		render(SequenceDiagram, plain());
 		const svg = screen.getByRole('group', { name: /Sequence diagram/ });
 		expect(svg).toHaveAttribute('tabindex', '0');
 		expect(svg).toHaveAttribute('data-arrow-keys');
@@ -20,43 +19,44 @@ describe('SequenceDiagram', () => {
 		expect(within(svg).getByText("on Alice's laptop")).toBeInTheDocument();
 	});
 
-	it('selects an exchange on click and moves with the arrow keys', async () => {
-		const { state } = fakeWorldState();
-		render(SequenceDiagram, { state, height: 4000 });
-		await fireEvent.click(screen.getByRole('button', { name: /Exchange x2:/ }));
-		expect(state.selected).toBe('x2');
-		const svg = screen.getByRole('group', { name: /Sequence diagram/ });
-		await fireEvent.keyDown(svg, { key: 'ArrowDown' });
-		expect(state.selected).toBe('x3');
-		await fireEvent.keyDown(svg, { key: 'ArrowUp' });
-		await fireEvent.keyDown(svg, { key: 'ArrowLeft' });
-		expect(state.selected).toBe('x1');
-		await tick();
-		expect(screen.getByRole('button', { name: /Exchange x1:/ })).toHaveClass('selected');
+	it('names every party by its lifeline', () => {
+		render(SequenceDiagram, plain());
+		for (const name of ['Firefox', 'Mallory', 'Home Wi-Fi', 'Server'])
+			expect(screen.getAllByRole('group', { name: `Lifeline: ${name}` }).length).toBeGreaterThan(0);
 	});
 
-	it('re-reads the world when the version changes', async () => {
-		const fake = fakeWorldState();
-		render(SequenceDiagram, { state: fake.state, height: 4000 });
-		fake.push(
-			makeExchange({
-				id: 'x7',
-				seq: 9,
-				at: 300,
-				browserId: 'b2',
-				method: 'DELETE',
-				url: 'https://myapp.example/api/code'
-			})
-		);
-		await tick();
+	it('reports a click and moves the selection with the arrow keys', async () => {
+		const onselect = vi.fn();
+		const view = render(SequenceDiagram, { ...plain(), onselect });
+		await fireEvent.click(screen.getByRole('button', { name: /Exchange x2:/ }));
+		expect(onselect).toHaveBeenLastCalledWith('x2');
+		await view.rerender({ ...plain(), onselect, selected: 'x2' });
+		const svg = screen.getByRole('group', { name: /Sequence diagram/ });
+		await fireEvent.keyDown(svg, { key: 'ArrowDown' });
+		expect(onselect).toHaveBeenLastCalledWith('x3');
+		await fireEvent.keyDown(svg, { key: 'ArrowUp' });
+		expect(onselect).toHaveBeenLastCalledWith('x1');
+		expect(screen.getByRole('button', { name: /Exchange x2:/ })).toHaveClass('selected');
+	});
+
+	it('draws a new scene when the world changes', async () => {
+		const view = render(SequenceDiagram, plain());
+		const more = makeExchange({
+			id: 'x7',
+			seq: 9,
+			at: 300,
+			browserId: 'b2',
+			method: 'DELETE',
+			url: 'https://myapp.example/api/code'
+		});
+		await view.rerender({ ...plain(), scene: fixtureScene([...fixtureEvents(), more]) });
 		expect(
 			screen.getByRole('button', { name: /Exchange x7: DELETE \/api\/code/ })
 		).toBeInTheDocument();
 	});
 
 	it('draws only the rows in view', () => {
-		const { state } = fakeWorldState();
-		render(SequenceDiagram, { state, height: 300 });
+		render(SequenceDiagram, plain(300));
 		const rows = screen.getAllByRole('button', { name: /^Exchange x/ });
 		expect(rows.length).toBeLessThan(6);
 		// follows the newest: the last exchange is drawn
@@ -64,14 +64,12 @@ describe('SequenceDiagram', () => {
 	});
 
 	it('offers the exchanges as a table', async () => {
-		const { state } = fakeWorldState();
-		render(SequenceDiagram, { state });
+		render(SequenceDiagram, plain(560));
 		const details = screen.getByText('Show as table').closest('details');
 		expect(details).not.toBeNull();
 		details!.open = true;
 		await fireEvent(details!, new Event('toggle'));
-		await tick();
-		expect(screen.getByRole('table')).toBeInTheDocument();
+		expect(await screen.findByRole('table')).toBeInTheDocument();
 		expect(screen.getAllByRole('row').length).toBe(7);
 	});
 });

@@ -99,5 +99,6 @@ export function xss(core: WorldCore, victimBrowserId: string, attackerBrowserId:
 	const text = visible.length
 		? `The injected script in ${core.label(victimBrowserId)} reads document.cookie and sends ${visible.map((c) => c.name).join(', ')} to the attacker.`
 		: `The injected script in ${core.label(victimBrowserId)} reads document.cookie and finds no session cookie: it is HttpOnly.`;
-	core.act('xss', text, [victimBrowserId, attackerBrowserId]);
+	const cookies = visible.map(({ name, value }) => ({ name, value }));
+	core.act('xss', text, [victimBrowserId, attackerBrowserId], cookies);
 }

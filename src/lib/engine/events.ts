@@ -98,6 +98,8 @@ export interface ActionEvent {
 	text: string;
 	/** Entities involved, for selection across views. */
 	subjects: string[];
+	/** The cookies the action carried away, such as those an injected script sent out. */
+	cookies?: Array<{ name: string; value: string }>;
 }
 
 /** Any entry of the world's append-only log. */

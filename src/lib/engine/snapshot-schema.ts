@@ -187,7 +187,8 @@ const ActionEventSchema = v.object({
 	time,
 	action: v.string(),
 	text: v.string(),
-	subjects: v.array(v.string())
+	subjects: v.array(v.string()),
+	cookies: v.optional(v.array(v.object({ name: v.string(), value: v.string() })))
 });
 
 /** Valibot schema of `WorldSnapshotData` (world-data.ts), the `data` part of a snapshot. */

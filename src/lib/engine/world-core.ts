@@ -95,8 +95,11 @@ export class WorldCore<S extends ServerHost = ServerHost> {
 		for (const listener of this.listeners) listener();
 	}
 
-	/** Appends an action event: something that happened without a request. */
-	act(action: string, text: string, subjects: string[]): void {
+	/**
+	 * Appends an action event: something that happened without a request.
+	 * @param cookies the cookies the action carried away, such as an injected script's loot
+	 */
+	act(action: string, text: string, subjects: string[], cookies?: ActionEvent['cookies']): void {
 		const event: ActionEvent = {
 			type: 'action',
 			seq: this.log.length,
@@ -105,6 +108,7 @@ export class WorldCore<S extends ServerHost = ServerHost> {
 			text,
 			subjects
 		};
+		if (cookies?.length) event.cookies = cookies;
 		this.log.push(event);
 	}
 

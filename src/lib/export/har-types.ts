@@ -3,6 +3,7 @@
  * by the W3C Web Performance WG draft). Custom fields start with an underscore.
  */
 import type { Belief, GroundTruth, Initiator, Mismatch } from '$lib/engine/events';
+import type { HarAnnotation, HarCookieFacts } from './har-facts';
 
 /** A header, query parameter or other name/value pair. */
 export interface HarNameValue {
@@ -64,15 +65,22 @@ export interface HarTimings {
 	receive: number;
 }
 
-/** Session Lab's own fields on an entry: who really asked, and whom the server took them for. */
-export interface SessionLabEntryFields {
+/**
+ * Session Lab's own fields on an entry: who really asked, whom the server took them for, each
+ * cookie's fate, and what happened to the exchange (see `docs/har-fields.md`).
+ */
+export interface SessionLabEntryFields extends HarCookieFacts {
 	exchangeId: string;
 	initiator: Initiator;
 	/** The browser's label, such as "Firefox on Alice's laptop". */
 	client: string;
+	/** The ground truth: person, device, browser, network and addresses. */
 	truth: GroundTruth;
+	/** The server's belief: session, user and decision. */
 	belief: Belief;
 	mismatch: Mismatch | null;
+	/** What happened to this exchange afterwards, such as an eavesdropper reading it. */
+	annotations: HarAnnotation[];
 }
 
 export interface HarEntry {
@@ -101,5 +109,7 @@ export interface Har {
 		creator: { name: string; version: string };
 		pages?: HarPage[];
 		entries: HarEntry[];
+		/** Everything that happened between exchanges, in log order (see `docs/har-fields.md`). */
+		_annotations?: HarAnnotation[];
 	};
 }

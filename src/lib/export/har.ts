@@ -6,6 +6,7 @@ import { parseUrl } from '$lib/engine/parsed-url';
 import { utf8ByteLength } from '$lib/engine/utf8';
 import type { Har, HarCookie, HarEntry, HarNameValue, HarPage } from './har-types';
 import { ChunkedArray, jsonBlobInChunks, type JsonChunkOptions } from './json-chunks';
+import { annotations, cookieFacts, type HarAnnotation } from './har-facts';
 
 export type * from './har-types';
 
@@ -72,7 +73,11 @@ function isoTime(time: number): string {
 	return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
 }
 
-function entry(event: ExchangeEvent, labelFor: (browserId: string) => string): HarEntry {
+function entry(
+	event: ExchangeEvent,
+	labelFor: (browserId: string) => string,
+	notes: readonly HarAnnotation[]
+): HarEntry {
 	const { request, response } = event;
 	const total = Math.max(0, event.responseTime - event.time);
 	// The virtual network spends half the latency each way and the server answers at once.
@@ -118,7 +123,9 @@ function entry(event: ExchangeEvent, labelFor: (browserId: string) => string): H
 			client: labelFor(event.truth.browserId),
 			truth: event.truth,
 			belief: event.belief,
-			mismatch: event.mismatch
+			mismatch: event.mismatch,
+			...cookieFacts(event),
+			annotations: [...notes]
 		}
 	};
 }
@@ -138,12 +145,15 @@ function harParts(log: readonly WorldEvent[], labelFor: (browserId: string) => s
 			});
 		}
 	}
+	const annotated = annotations(log);
 	const head = {
 		version: '1.2' as const,
 		creator: { name: 'Session Lab', version: SESSION_LAB_VERSION },
 		pages: [...pages.values()]
 	};
-	return { head, exchanges, entryOf: (event: ExchangeEvent) => entry(event, labelFor) };
+	const entryOf = (event: ExchangeEvent) =>
+		entry(event, labelFor, annotated.byExchange.get(event.id) ?? []);
+	return { head, exchanges, entryOf, notes: annotated.all };
 }
 
 /**
@@ -152,8 +162,8 @@ function harParts(log: readonly WorldEvent[], labelFor: (browserId: string) => s
  * @param labelFor the name of a browser, such as "Firefox on Alice's laptop"
  */
 export function toHar(log: readonly WorldEvent[], labelFor: (browserId: string) => string): Har {
-	const { head, exchanges, entryOf } = harParts(log, labelFor);
-	return { log: { ...head, entries: exchanges.map(entryOf) } };
+	const { head, exchanges, entryOf, notes } = harParts(log, labelFor);
+	return { log: { ...head, entries: exchanges.map(entryOf), _annotations: notes } };
 }
 
 /**
@@ -166,9 +176,10 @@ export async function harBlob(
 	labelFor: (browserId: string) => string,
 	options: Pick<JsonChunkOptions, 'scheduler' | 'budgetMs'> = {}
 ): Promise<{ blob: Blob; entries: number }> {
-	const { head, exchanges, entryOf } = harParts(log, labelFor);
+	const { head, exchanges, entryOf, notes } = harParts(log, labelFor);
 	const entries = new ChunkedArray(exchanges.length, (index) => entryOf(exchanges[index]));
-	const blob = await jsonBlobInChunks({ log: { ...head, entries } }, '  ', {
+	const har = { log: { ...head, entries, _annotations: notes } };
+	const blob = await jsonBlobInChunks(har, '  ', {
 		type: 'application/json',
 		trailer: '\n',
 		...options

@@ -339,7 +339,8 @@ export function fixtureScene(events: readonly WorldEvent[] = fixtureEvents()): S
 			idleTimeoutSeconds: 120,
 			absoluteTimeoutSeconds: 600,
 			store: 'memory',
-			host: 'myapp.example'
+			host: 'myapp.example',
+			appServers: 1
 		}
 	};
 }

@@ -2,8 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WorldEvent } from '$lib/engine/events';
 import { manyExchanges } from '$lib/testing/layout-fixtures';
-import { indexLog, logParticipants, warmLogIndex } from './log-index';
-import { rowOffsets, sequenceEvents } from './sequence';
+import { indexLog, isSequenceRow, logParticipants, warmLogIndex } from './log-index';
+import { rowHeight } from './row-height';
+
+/** The rows of a whole log in one pass: what the running index must match. */
+const sequenceEvents = (log: readonly WorldEvent[]) => log.filter(isSequenceRow);
+
+/** Row tops in one pass, plus the total height. */
+function rowOffsets(rows: readonly WorldEvent[]): Float64Array {
+	const offsets = new Float64Array(rows.length + 1);
+	for (let i = 0; i < rows.length; i++) offsets[i + 1] = offsets[i] + rowHeight(rows[i]);
+	return offsets;
+}
 
 const action = (seq: number, kind: string): WorldEvent => ({
 	type: 'action',

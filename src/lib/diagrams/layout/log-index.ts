@@ -4,6 +4,7 @@
  * since, and a redraw after one more exchange costs one more step, not a pass over 100,000.
  */
 import type { WorldEvent } from '$lib/engine/events';
+import { parseUrl } from '$lib/engine/parsed-url';
 import { rowHeight } from './row-height';
 
 /** What the diagram needs to know about the whole log. */
@@ -25,6 +26,27 @@ interface Running {
 	browsers: Map<string, { deviceId: string }>;
 	/** Every network a request came from, with the public IP it had then. */
 	networks: Map<string, { publicIp: string }>;
+	/** Every host a request went to, with the app servers that answered there. */
+	hosts: Map<string, Set<string>>;
+	/** Whether an injected script sent cookies away (an `xss` action that carried some). */
+	theft: boolean;
+}
+
+/** What the sequence diagram needs to know about who took part. */
+export interface LogParticipants {
+	browsers: ReadonlyMap<string, { deviceId: string }>;
+	networks: ReadonlyMap<string, { publicIp: string }>;
+	/** Host name → the names of the servers that answered there (`app1`, …). */
+	hosts: ReadonlyMap<string, ReadonlySet<string>>;
+	theft: boolean;
+}
+
+function hostOf(url: string): string {
+	try {
+		return parseUrl(url).hostname;
+	} catch {
+		return '';
+	}
 }
 
 const running = new WeakMap<readonly WorldEvent[], Running>();
@@ -52,12 +74,14 @@ export function indexLog(log: readonly WorldEvent[]): LogIndex {
  * The browsers and networks that made requests, in order of first request. The maps are the
  * index's own: read-only to callers, and they grow with the log.
  */
-export function logParticipants(log: readonly WorldEvent[]): {
-	browsers: ReadonlyMap<string, { deviceId: string }>;
-	networks: ReadonlyMap<string, { publicIp: string }>;
-} {
+export function logParticipants(log: readonly WorldEvent[]): LogParticipants {
 	const state = upToDate(log);
-	return { browsers: state.browsers, networks: state.networks };
+	return {
+		browsers: state.browsers,
+		networks: state.networks,
+		hosts: state.hosts,
+		theft: state.theft
+	};
 }
 
 /**
@@ -90,7 +114,9 @@ function upToDate(log: readonly WorldEvent[], until = log.length): Running {
 			offsets: new Float64Array(1024),
 			exchanges: 0,
 			browsers: new Map(),
-			networks: new Map()
+			networks: new Map(),
+			hosts: new Map(),
+			theft: false
 		};
 		running.set(log, state);
 	}
@@ -102,6 +128,12 @@ function upToDate(log: readonly WorldEvent[], until = log.length): Running {
 				state.browsers.set(event.truth.browserId, { deviceId: event.truth.deviceId });
 			if (!state.networks.has(event.truth.networkId))
 				state.networks.set(event.truth.networkId, { publicIp: event.truth.publicIp });
+			const host = hostOf(event.request.url);
+			let servers = state.hosts.get(host);
+			if (!servers) state.hosts.set(host, (servers = new Set()));
+			if (event.belief.serverName) servers.add(event.belief.serverName);
+		} else if (event.action === 'xss' && event.cookies?.length) {
+			state.theft = true;
 		}
 		if (!isSequenceRow(event)) continue;
 		const count = state.rows.length;

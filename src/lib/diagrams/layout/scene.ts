@@ -18,6 +18,8 @@ export interface SceneServer {
 	/** `memory` stores lose their sessions on restart. */
 	store: string;
 	host: string;
+	/** How many app servers stand behind the load balancer; 1 means no load balancer. */
+	appServers: number;
 }
 
 /**
@@ -50,6 +52,7 @@ export interface SceneSource {
 			idleTimeoutSeconds: number | null;
 			absoluteTimeoutSeconds: number | null;
 			store?: string;
+			appServers?: number;
 		};
 	};
 }
@@ -83,7 +86,8 @@ export function readScene(world: SceneSource): Scene {
 			idleTimeoutSeconds: settings.idleTimeoutSeconds,
 			absoluteTimeoutSeconds: settings.absoluteTimeoutSeconds,
 			store: settings.store ?? 'memory',
-			host
+			host,
+			appServers: settings.appServers ?? 1
 		}
 	};
 }

@@ -12,10 +12,8 @@ import {
 	followBottom,
 	layoutRows,
 	revealRow,
-	rowOffsets,
 	SEQUENCE,
 	sequenceColumns,
-	sequenceEvents,
 	viewBand,
 	visibleRange,
 	type SequenceRow,
@@ -23,13 +21,13 @@ import {
 } from './sequence';
 import { el, svgDocument } from './snapshot';
 import { benchmarkSequenceLayout } from './bench';
+import { indexLog } from './log-index';
 import { SANS_CHAR, textWidth } from './text';
 
 function snapshot(): string {
 	const scene = fixtureScene();
-	const events = sequenceEvents(scene.events);
-	const columns = sequenceColumns(scene, events);
-	const offsets = rowOffsets(events);
+	const { rows: events, offsets } = indexLog(scene.events);
+	const columns = sequenceColumns(scene, scene.events);
 	const rows = layoutRows(
 		events,
 		offsets,
@@ -98,16 +96,16 @@ describe('sequence layout', () => {
 		await expect(snapshot()).toMatchFileSnapshot('./__snapshots__/sequence.svg');
 	});
 
-	it('orders lifelines: browsers by device, networks, eavesdroppers, server', () => {
+	it('orders lifelines: browsers by device, eavesdroppers on the Wi-Fi, networks, server', () => {
 		const scene = fixtureScene();
 		const columns = sequenceColumns(scene, scene.events);
 		expect(columns.lifelines.map((l) => `${l.kind}:${l.id}`)).toEqual([
 			'browser:b1',
 			'browser:b2',
 			'browser:b3',
+			'eavesdropper:eve:p3',
 			'network:n1',
 			'network:n2',
-			'eavesdropper:eve:p3',
 			'server:server'
 		]);
 		expect(columns.groups.map((g) => g.full)).toEqual([
@@ -126,7 +124,7 @@ describe('sequence layout', () => {
 	});
 
 	it('skips set-up actions but keeps the others', () => {
-		const kinds = sequenceEvents(fixtureEvents()).map((e) =>
+		const kinds = indexLog(fixtureEvents()).rows.map((e) =>
 			e.type === 'exchange' ? e.id : e.action
 		);
 		expect(kinds).toEqual(['x1', 'x2', 'x3', 'x4', 'restart-server', 'x5', 'close-browser', 'x6']);
@@ -134,9 +132,8 @@ describe('sequence layout', () => {
 
 	it('labels chips with the session label and marks deletions', () => {
 		const scene = fixtureScene();
-		const events = sequenceEvents(scene.events);
-		const columns = sequenceColumns(scene, events);
-		const offsets = rowOffsets(events);
+		const { rows: events, offsets } = indexLog(scene.events);
+		const columns = sequenceColumns(scene, scene.events);
 		const rows = layoutRows(
 			events,
 			offsets,
@@ -233,8 +230,7 @@ describe('transforms', () => {
 
 describe('10,000 exchanges', () => {
 	it('lays out only the rows in view', () => {
-		const events = manyExchanges(10_000);
-		const offsets = rowOffsets(events);
+		const { offsets } = indexLog(manyExchanges(10_000));
 		const range = visibleRange(offsets, offsets[5000], 720);
 		expect(range.end - range.start).toBeLessThan(20);
 	});
@@ -252,6 +248,7 @@ describe('columnsInView', () => {
 			id: `b${i}`,
 			kind: 'browser' as const,
 			x: 50 + i * 100,
+			name: '',
 			title: '',
 			subtitle: '',
 			full: '',
@@ -267,15 +264,17 @@ describe('columnsInView', () => {
 			full: ''
 		})),
 		width: count * 100,
-		x: new Map<string, number>()
+		x: new Map<string, number>(),
+		appHost: 'myapp.example',
+		balanced: false
 	});
 	const flat = { x: 0, y: 0, k: 1 };
 
 	it.each([
 		// lifelines, scrollLeft, visible width, zoom, first and last drawn
-		[1000, 0, 1000, flat, 'b0', 'b10'],
-		[1000, 5000, 1000, flat, 'b49', 'b60'],
-		[1000, 99_000, 1000, flat, 'b989', 'b999'],
+		[1000, 0, 1000, flat, 'b0', 'b11'],
+		[1000, 5000, 1000, flat, 'b48', 'b61'],
+		[1000, 99_000, 1000, flat, 'b988', 'b999'],
 		[1000, 0, 1000, { x: 0, y: 0, k: 2 }, 'b0', 'b5']
 	])(
 		'draws only the columns in view of %d (scrolled to %d, %d wide)',
@@ -294,6 +293,6 @@ describe('columnsInView', () => {
 
 	it('draws a wide screen’s worth of a big world before the view is measured', () => {
 		const shown = columnsInView(columns(1000), flat, 0, 0);
-		expect(shown.lifelines.at(-1)?.id).toBe('b26');
+		expect(shown.lifelines.at(-1)?.id).toBe('b17');
 	});
 });
