@@ -2,7 +2,12 @@ import '@testing-library/jest-dom/vitest';
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import SequenceDiagram from './SequenceDiagram.svelte';
-import { fixtureEvents, fixtureLabeler, fixtureScene, makeExchange } from '$lib/testing/layout-fixtures';
+import {
+	fixtureEvents,
+	fixtureLabeler,
+	fixtureScene,
+	makeExchange
+} from '$lib/testing/layout-fixtures';
 
 const plain = (height = 4000) => ({ scene: fixtureScene(), labelOf: fixtureLabeler, height });
 
