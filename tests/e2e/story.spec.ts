@@ -105,3 +105,26 @@ test.describe('simulated pages render as pages', () => {
 		).toBeVisible();
 	});
 });
+
+test.describe('labels and time tell the truth', () => {
+	test('a restart ends the old beliefs: the grid names no split identity', async ({ page }) => {
+		await openAt(page, 'server-restart', 5);
+		await page.getByRole('tab', { name: 'Who the server thinks you are' }).click();
+		const grid = page.getByRole('tabpanel');
+		await expect(grid).toContainText('S3');
+		await expect(grid).not.toContainText('live sessions');
+		await expect(grid).not.toContainText('split identity');
+	});
+
+	test('the virtual clock moves between steps, and Lifetimes shows real durations', async ({
+		page
+	}) => {
+		await openAt(page, 'server-restart', 5);
+		const clock = page.getByText(/^\d\d:\d\d:\d\d$/).first();
+		await expect(clock).not.toHaveText('09:00:00');
+		await page.getByRole('tab', { name: 'Lifetimes' }).click();
+		const ticks = await page.getByRole('tabpanel').locator('svg text').allTextContents();
+		const times = new Set(ticks.filter((text) => /^\d\d:\d\d(:\d\d)?$/.test(text.trim())));
+		expect(times.size, `axis labels: ${ticks.join(' | ')}`).toBeGreaterThan(1);
+	});
+});
