@@ -92,3 +92,13 @@ export async function playThrough(page: Page, lesson: LessonCase) {
 	await expect(forward).toBeDisabled();
 	expect(predictions, 'every lesson asks at least one prediction').toBeGreaterThan(0);
 }
+
+/** What the shortest lesson, no-memory, ends with: the same in the hosted site and offline. */
+export const noMemoryEnd: Check = async (v) => {
+	await expect(v.output("Chrome on Bob's phone")).toHaveText('null');
+	await expect(v.response).toContainText('{"result":null}');
+	await expect(v.inspector).toContainText('Belief matches the truth.');
+	const sessions = await v.sessions();
+	await expect(sessions.locator('tbody tr')).toHaveCount(1);
+	await expect(sessions).toContainText('{"code":"hello"}');
+};

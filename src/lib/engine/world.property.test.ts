@@ -1,38 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
+import { everydayCommands } from '$lib/testing/sandbox-commands';
 import { worldFor } from '$lib/testing/world-harness';
 import type { Command } from './commands';
 import { headerValues } from './http';
 
-const BROWSERS = ['b1', 'b2'];
-
 /** Random everyday commands for the sandbox world; no cookie is ever copied. */
 const everyday: fc.Arbitrary<Command> = fc.oneof(
-	fc.record({
-		type: fc.constant('press-set' as const),
-		browserId: fc.constantFrom(...BROWSERS),
-		code: fc.string({ maxLength: 12 })
-	}),
-	fc.record({ type: fc.constant('press-get' as const), browserId: fc.constantFrom(...BROWSERS) }),
-	fc.record({
-		type: fc.constant('close-browser' as const),
-		browserId: fc.constantFrom(...BROWSERS)
-	}),
-	fc.record({
-		type: fc.constant('open-browser' as const),
-		browserId: fc.constantFrom(...BROWSERS)
-	}),
-	fc.record({
-		type: fc.constant('advance' as const),
-		milliseconds: fc.integer({ min: 0, max: 3_600_000 })
-	}),
+	...everydayCommands,
 	fc.record({
 		type: fc.constant('move-device' as const),
 		deviceId: fc.constantFrom('d1', 'd2'),
 		networkId: fc.constantFrom('n1', 'n2')
 	}),
-	fc.record({ type: fc.constant('restart-server' as const) }),
 	fc.record({
 		type: fc.constant('configure-server' as const),
 		changes: fc.record({

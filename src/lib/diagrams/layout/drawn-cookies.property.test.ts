@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '$lib/engine/commands';
 import { curlRequest } from '$lib/scenarios/run-step';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
+import { everydayCommands, SANDBOX_BROWSERS } from '$lib/testing/sandbox-commands';
 import { worldFor } from '$lib/testing/world-harness';
 import { cookieHeaderText } from './drawn-cookies';
 import { indexLog } from './log-index';
@@ -14,7 +15,6 @@ import { formatRequest } from './raw-http';
 import { readScene } from './scene';
 import { layoutRows, sequenceColumns } from './sequence';
 
-const BROWSERS = ['b1', 'b2'];
 const SITE = 'http://myapp.example';
 
 const token = fc.stringMatching(/^[A-Za-z0-9._-]{1,10}$/);
@@ -24,28 +24,10 @@ const typedCookie = fc
 	.map((pairs) => pairs.map(([name, value]) => `${name}=${value}`).join('; '));
 
 const command: fc.Arbitrary<Command> = fc.oneof(
-	fc.record({
-		type: fc.constant('press-set' as const),
-		browserId: fc.constantFrom(...BROWSERS),
-		code: fc.string({ maxLength: 8 })
-	}),
-	fc.record({ type: fc.constant('press-get' as const), browserId: fc.constantFrom(...BROWSERS) }),
-	fc.record({
-		type: fc.constant('close-browser' as const),
-		browserId: fc.constantFrom(...BROWSERS)
-	}),
-	fc.record({
-		type: fc.constant('open-browser' as const),
-		browserId: fc.constantFrom(...BROWSERS)
-	}),
-	fc.record({
-		type: fc.constant('advance' as const),
-		milliseconds: fc.integer({ min: 0, max: 3_600_000 })
-	}),
-	fc.record({ type: fc.constant('restart-server' as const) }),
+	...everydayCommands,
 	fc
 		.tuple(
-			fc.constantFrom(...BROWSERS),
+			fc.constantFrom(...SANDBOX_BROWSERS),
 			fc.constantFrom('GET', 'POST'),
 			fc.option(typedCookie, { nil: undefined })
 		)
