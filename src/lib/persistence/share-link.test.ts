@@ -41,6 +41,10 @@ describe('share links', () => {
 			ok: true,
 			value: '#lesson=first-cookie&step=3'
 		});
+		expect(parseShareFragment('#lesson=first-cookie&step=99999')).toEqual({
+			ok: true,
+			value: { kind: 'lesson', lesson: 'first-cookie', step: 99999 }
+		});
 		expect(parseShareFragment('#lesson=first-cookie&step=3')).toEqual({
 			ok: true,
 			value: { kind: 'lesson', lesson: 'first-cookie', step: 3 }
@@ -120,9 +124,9 @@ describe('share links', () => {
 			'The link names no lesson that exists.'
 		],
 		[
-			'a step that is not a number',
+			'a step that is not a whole number',
 			'#lesson=intro&step=-1',
-			'The link has a step that is not a number.'
+			'The link has a step that is not a whole number.'
 		]
 	])('explain a fragment with %s', (_name, hash, message) => {
 		const result = parseShareFragment(hash);

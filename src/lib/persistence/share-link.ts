@@ -163,10 +163,11 @@ export function parseShareFragment(hash: string): ShareResult<SharedLink> | null
 	if (lesson === null) return null;
 	if (!SLUG.test(lesson)) return { ok: false, message: 'The link names no lesson that exists.' };
 	const stepText = params.get('step') ?? '0';
-	const step = /^\d{1,4}$/.test(stepText) ? Number(stepText) : NaN;
-	if (Number.isNaN(step))
-		return { ok: false, message: 'The link has a step that is not a number.' };
-	return { ok: true, value: { kind: 'lesson', lesson, step } };
+	if (!/^\d+$/.test(stepText)) {
+		return { ok: false, message: 'The link has a step that is not a whole number.' };
+	}
+	// A step past the lesson's end opens the lesson at its end, as the lesson page does.
+	return { ok: true, value: { kind: 'lesson', lesson, step: Number(stepText) } };
 }
 
 function inflateCapped(input: Uint8Array): Uint8Array {

@@ -8,7 +8,7 @@ describe('lesson fragments', () => {
 		['#lesson=x&step=12', 12],
 		['#step=abc', 0],
 		['#step=-1', 0],
-		['#step=99999', 0]
+		['#step=99999', 99999]
 	])('reads %j as step %i', (hash, step) => {
 		expect(stepFromFragment(hash)).toBe(step);
 	});

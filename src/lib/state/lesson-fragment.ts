@@ -1,6 +1,9 @@
-/** Reads the step from a lesson URL fragment such as `#step=3`; 0 when absent or invalid. */
+/**
+ * Reads the step from a lesson URL fragment such as `#step=3`; 0 when absent or invalid. A step
+ * past the lesson's end is kept: the lesson opens at its end.
+ */
 export function stepFromFragment(hash: string): number {
-	const match = /(?:^#|&)step=(\d{1,4})(?:&|$)/.exec(hash);
+	const match = /(?:^#|&)step=(\d+)(?:&|$)/.exec(hash);
 	return match ? Number(match[1]) : 0;
 }
 
