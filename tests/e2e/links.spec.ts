@@ -1,4 +1,22 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+
+/** The name of the world the sandbox keeps in IndexedDB, or `null`. */
+function autosavedName(page: Page): Promise<string | null> {
+	return page.evaluate(
+		() =>
+			new Promise<string | null>((resolve) => {
+				const open = indexedDB.open('session-lab');
+				open.onerror = () => resolve(null);
+				open.onsuccess = () => {
+					const database = open.result;
+					if (!database.objectStoreNames.contains('worlds')) return resolve(null);
+					const read = database.transaction('worlds').objectStore('worlds').get('sandbox');
+					read.onerror = () => resolve(null);
+					read.onsuccess = () => resolve(read.result?.name ?? null);
+				};
+			})
+	);
+}
 
 test('a lesson link past the last step opens the lesson at its end', async ({ page }) => {
 	await page.goto('./sandbox#lesson=cookies&step=99999');
@@ -6,4 +24,29 @@ test('a lesson link past the last step opens the lesson at its end', async ({ pa
 	const narration = page.getByRole('region', { name: 'Narration' });
 	await expect(narration.getByText('End of the lesson.')).toBeVisible();
 	await expect(page.getByText('not a number')).toHaveCount(0);
+});
+
+test('an imported world keeps its name, in the Save panel and after a reload', async ({ page }) => {
+	await page.goto('./sandbox');
+	const savePanel = page.getByRole('region', { name: 'Save and share' });
+	const name = savePanel.getByRole('textbox', { name: 'World name' });
+	await name.fill('Pets');
+	const download = page.waitForEvent('download');
+	await savePanel.getByRole('button', { name: 'Export JSON' }).click();
+	const file = await (await download).path();
+
+	await page.getByRole('button', { name: 'New world' }).click();
+	await expect(savePanel.getByRole('textbox', { name: 'World name' })).toHaveValue('Sandbox');
+	await savePanel.getByLabel('Import JSON').setInputFiles(file);
+	await expect(savePanel.getByRole('textbox', { name: 'World name' })).toHaveValue('Pets');
+
+	// The autosave keeps the name with the world.
+	await expect.poll(() => autosavedName(page)).toBe('Pets');
+	await page.reload();
+	await expect(page.getByText('Restored “Pets” from your last visit.')).toBeVisible();
+	await expect(
+		page
+			.getByRole('region', { name: 'Save and share' })
+			.getByRole('textbox', { name: 'World name' })
+	).toHaveValue('Pets');
 });

@@ -22,6 +22,8 @@ export interface SandboxStart {
 	problem: string | null;
 	/** A lesson link opened on the sandbox: the page goes there instead. */
 	lessonLink?: { slug: string; step: number };
+	/** The world's name, when it came with one (a shared or saved world). */
+	name?: string;
 }
 
 /** A lesson's world without its script: in the sandbox the user drives. */
@@ -44,7 +46,7 @@ export function chooseSandboxStart(
 	const shared = parseShareFragment(hash);
 	if (shared?.ok && shared.value.kind === 'world') {
 		const { scenario, history, name } = shared.value.world;
-		return { scenario, history, notice: `Opened the shared world “${name}”.`, problem: null };
+		return { scenario, history, name, notice: `Opened the shared world “${name}”.`, problem: null };
 	}
 	if (shared?.ok && shared.value.kind === 'lesson') {
 		const { lesson, step } = shared.value;
@@ -69,7 +71,7 @@ export function chooseSandboxStart(
 	if (ownWorld?.ok) {
 		const { scenario, history, snapshot, name } = ownWorld.value;
 		const notice = `Restored “${name}” from your last visit.`;
-		return { scenario, history, snapshot, notice, problem };
+		return { scenario, history, snapshot, name, notice, problem };
 	}
 	const ownProblem = ownWorld && ownWorld.reason === 'invalid' ? ownWorld.message : null;
 
@@ -78,6 +80,7 @@ export function chooseSandboxStart(
 		return {
 			scenario: saved.value.scenario,
 			history: saved.value.history,
+			name: saved.value.name,
 			notice: `Restored “${saved.value.name}” from your last visit.`,
 			problem: problem ?? ownProblem
 		};
