@@ -147,6 +147,8 @@ test('from file://, with browser storage refused, the sandbox still runs', async
 	page.on('pageerror', (error) => errors.push(error.message));
 	await page.goto(`${HOME}#/sandbox`);
 	await expect(offlineNotice(page)).toBeVisible();
+	// The page brings its panels back one per task; the last of them shows it has settled.
+	await expect(page.getByRole('region', { name: 'Attacks' })).toBeVisible();
 
 	const alice = page.getByRole('region', { name: ALICE });
 	await alice.getByRole('textbox', { name: 'code' }).fill('not saved');
