@@ -58,6 +58,8 @@ if (existsSync('tests/e2e')) {
 	const e2e = readJson('test-results/e2e.json');
 	if (e2e?.stats) {
 		totals.passed += e2e.stats.expected + (e2e.stats.flaky ?? 0);
+		if (e2e.stats.flaky)
+			console.log(`\nEnd to end: ${e2e.stats.flaky} test(s) passed only on retry.`);
 		totals.failed += e2e.stats.unexpected;
 		totals.skipped += e2e.stats.skipped;
 	} else if (e2eStatus !== 0) totals.failed += 1;
