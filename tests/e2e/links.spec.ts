@@ -1,21 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { ownWorldRecord } from './sandbox-helpers';
 
 /** The name of the world the sandbox keeps in IndexedDB, or `null`. */
-function autosavedName(page: Page): Promise<string | null> {
-	return page.evaluate(
-		() =>
-			new Promise<string | null>((resolve) => {
-				const open = indexedDB.open('session-lab');
-				open.onerror = () => resolve(null);
-				open.onsuccess = () => {
-					const database = open.result;
-					if (!database.objectStoreNames.contains('worlds')) return resolve(null);
-					const read = database.transaction('worlds').objectStore('worlds').get('sandbox');
-					read.onerror = () => resolve(null);
-					read.onsuccess = () => resolve(read.result?.name ?? null);
-				};
-			})
-	);
+async function autosavedName(page: Page): Promise<string | null> {
+	return (await ownWorldRecord(page))?.name ?? null;
 }
 
 test('a lesson link past the last step opens the lesson at its end', async ({ page }) => {

@@ -1,28 +1,13 @@
 /** The sandbox's own world lives in IndexedDB: the server's persistent store outlives reloads. */
 import { expect, test, type Page } from '@playwright/test';
+import { ownWorldRecord } from './sandbox-helpers';
 
 const ALICE = "Firefox on Alice's laptop";
 
 /** The codes held in one server store of the world IndexedDB keeps for the sandbox. */
-function storedCodes(page: Page, store: 'memory' | 'persistent'): Promise<unknown[] | null> {
-	return page.evaluate(
-		(store) =>
-			new Promise<unknown[] | null>((resolve) => {
-				const open = indexedDB.open('session-lab');
-				open.onerror = () => resolve(null);
-				open.onsuccess = () => {
-					const database = open.result;
-					if (!database.objectStoreNames.contains('worlds')) return resolve(null);
-					const read = database.transaction('worlds').objectStore('worlds').get('sandbox');
-					read.onerror = () => resolve(null);
-					read.onsuccess = () => {
-						const sessions = read.result?.snapshot?.data?.server?.stores?.[store];
-						resolve(Array.isArray(sessions) ? sessions.map((s) => s.data?.code ?? null) : null);
-					};
-				};
-			}),
-		store
-	);
+async function storedCodes(page: Page, store: 'memory' | 'persistent'): Promise<unknown[] | null> {
+	const sessions = (await ownWorldRecord(page))?.snapshot?.data?.server?.stores?.[store];
+	return Array.isArray(sessions) ? sessions.map((session) => session.data?.code ?? null) : null;
 }
 
 test('a persistent session is kept in IndexedDB and outlives a reload and a restart', async ({

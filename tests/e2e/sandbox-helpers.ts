@@ -61,3 +61,29 @@ export async function runCrowd(page: Page, browsers: number, requests: number): 
 	await expect(crowd.getByRole('status')).toContainText(new RegExp(`Ran\\s+${count}\\s+exchanges`));
 	return crowd;
 }
+
+/** The parts of the sandbox's IndexedDB record that the tests read. */
+export interface OwnWorldRecord {
+	name?: string;
+	snapshot?: {
+		data?: { server?: { stores?: Record<string, Array<{ data?: { code?: unknown } }>> } };
+	};
+}
+
+/** The world record the sandbox keeps in IndexedDB (database `session-lab`), or `null`. */
+export function ownWorldRecord(page: Page): Promise<OwnWorldRecord | null> {
+	return page.evaluate(
+		() =>
+			new Promise<OwnWorldRecord | null>((resolve) => {
+				const open = indexedDB.open('session-lab');
+				open.onerror = () => resolve(null);
+				open.onsuccess = () => {
+					const database = open.result;
+					if (!database.objectStoreNames.contains('worlds')) return resolve(null);
+					const read = database.transaction('worlds').objectStore('worlds').get('sandbox');
+					read.onerror = () => resolve(null);
+					read.onsuccess = () => resolve(read.result ?? null);
+				};
+			})
+	);
+}
