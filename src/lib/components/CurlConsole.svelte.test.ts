@@ -20,7 +20,7 @@ const scenario: Scenario = {
 async function setup() {
 	const { transport, registry } = inProcessTransport();
 	const sim = await WorldState.create(scenario, transport, registry);
-	render(CurlConsole, { sim, browserId: 'b3' });
+	render(CurlConsole, { run: sim.runner, now: sim.now, browserId: 'b3' });
 	const input = screen.getByRole('textbox', { name: 'curl' });
 	const log = screen.getByRole('log');
 	const type = async (text: string) => {

@@ -34,11 +34,13 @@ beforeEach(() => {
 
 afterEach(() => vi.restoreAllMocks());
 
-async function setup(svg: SVGSVGElement | null, act = true) {
+/** Renders the buttons over a sandbox world; `act` makes one exchange, `gets` that many more. */
+async function setup(svg: SVGSVGElement | null, act = true, gets = 0) {
 	const { transport, registry } = inProcessTransport();
 	const sim = await WorldState.create(sandboxScenario, transport, registry);
 	if (act) await sim.run({ type: 'press-set', browserId: 'b1', code: 'qwerty' });
-	render(ExportButtons, { sim, findSvg: () => svg });
+	for (let i = 0; i < gets; i++) await sim.run({ type: 'press-get', browserId: 'b1' });
+	render(ExportButtons, { view: sim.view, findSvg: () => svg });
 	return sim;
 }
 
@@ -133,8 +135,7 @@ describe('ExportButtons', () => {
 
 describe('ExportButtons, the whole diagram', () => {
 	it('exports every exchange, not only those in view', async () => {
-		const sim = await setup(diagram());
-		for (let i = 0; i < 12; i++) await sim.run({ type: 'press-get', browserId: 'b1' });
+		const sim = await setup(diagram(), true, 12);
 		await click('Export SVG');
 		await vi.waitFor(() => expect(downloads).toHaveLength(1));
 		const text = await downloads[0].blob.text();

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { worldFor } from '$lib/testing/world-harness';
 import type { Command, RawRequest } from '$lib/engine/commands';
-import type { WorldEvent } from '$lib/engine/events';
 import type { SimResponse } from '$lib/engine/http';
 import { CurlSession } from './run';
 import { parseNetscape } from './netscape';
@@ -255,16 +254,14 @@ describe('curl against a scripted server', () => {
 });
 
 describe('the sim transport', () => {
-	it('sends through run() and reads the reply from the log', async () => {
+	it('sends through run() and reads the reply from the events it added', async () => {
 		const { world, browserId } = await consoleWorld();
 		const commands: Command[] = [];
 		const sim = {
-			error: null,
-			world,
+			now: () => world.clock.now(),
 			async run(command: Command) {
 				commands.push(command);
-				await world.apply(command);
-				return true;
+				return { ok: true as const, events: await world.apply(command) };
 			}
 		};
 		const out = await CurlSession.forSim(sim, browserId).execute(`curl ${SITE}/api/code`);
@@ -274,9 +271,8 @@ describe('the sim transport', () => {
 
 	it('turns a failed run into curl error 7', async () => {
 		const sim = {
-			error: 'No browser b9.',
-			world: { log: [] as WorldEvent[], clock: { now: () => 0 }, apply: async () => [] },
-			run: async () => false
+			now: () => 0,
+			run: async () => ({ ok: false as const, error: 'No browser b9.' })
 		};
 		const out = await CurlSession.forSim(sim, 'b9').execute('curl h.example/');
 		expect(out.text).toBe('curl: (7) Failed to connect to h.example port 80: No browser b9.\n');

@@ -61,7 +61,7 @@ export class CurlSession {
 		readonly browserId: string
 	) {}
 
-	/** A console that sends through the UI's world state, so requests join the history. */
+	/** A console that sends through the page's command runner, so requests join the history. */
 	static forSim(sim: CurlSim, browserId: string): CurlSession {
 		return new CurlSession(simTransport(sim, browserId), browserId);
 	}

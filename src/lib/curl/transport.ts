@@ -20,11 +20,17 @@ export interface CurlWorld {
 	readonly clock: { now(): number };
 }
 
-/** The parts of the UI's `WorldState` the console uses. */
+/** How the page's console reaches the world: the page's command runner and its virtual time. */
 export interface CurlSim {
-	run(command: Command): Promise<boolean>;
-	readonly world: CurlWorld & { readonly log: readonly WorldEvent[] };
-	readonly error: string | null;
+	/** Runs a command: the events it added, or why it failed. */
+	run(
+		command: Command
+	): Promise<
+		| { readonly ok: true; readonly events: readonly WorldEvent[] }
+		| { readonly ok: false; readonly error: string }
+	>;
+	/** Milliseconds since the epoch on the world's virtual clock. */
+	now(): number;
 }
 
 function isExchange(event: WorldEvent): event is ExchangeEvent {
@@ -45,23 +51,18 @@ export function worldTransport(world: CurlWorld, browserId: string): CurlTranspo
 }
 
 /**
- * Sends through the UI's `WorldState`, so the request joins the history (Step back, replay)
- * and every view updates. Reads the reply from the log: the newest raw exchange of `browserId`.
+ * Sends through the page's command runner, so the request joins the history (Step back, replay)
+ * and every view updates.
  */
 export function simTransport(sim: CurlSim, browserId: string): CurlTransport {
 	return {
-		now: () => sim.world.clock.now(),
+		now: () => sim.now(),
 		async send(request) {
-			const ok = await sim.run({ type: 'raw', browserId, request });
-			if (!ok) throw new Error(sim.error ?? 'the request failed');
-			const log = sim.world.log;
-			for (let index = log.length - 1; index >= 0; index--) {
-				const event = log[index];
-				if (isExchange(event) && event.initiator === 'raw' && event.truth.browserId === browserId) {
-					return event.response;
-				}
-			}
-			throw new Error('the world recorded no exchange');
+			const result = await sim.run({ type: 'raw', browserId, request });
+			if (!result.ok) throw new Error(result.error);
+			const exchange = result.events.find(isExchange);
+			if (!exchange) throw new Error('the world recorded no exchange');
+			return exchange.response;
 		}
 	};
 }

@@ -21,7 +21,7 @@ async function sandbox(): Promise<{ state: WorldState }> {
 describe('DiagramTabs', () => {
 	it('shows four tabs, the sequence diagram first, and the Inspector below', async () => {
 		const { state } = await sandbox();
-		render(DiagramTabs, { state });
+		render(DiagramTabs, { view: state.view });
 		expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
 			'Sequence diagram',
 			'World map',
@@ -42,7 +42,7 @@ describe('DiagramTabs', () => {
 		['Lifetimes', /Lifetimes/]
 	])('switches to %s', async (tab, name) => {
 		const { state } = await sandbox();
-		render(DiagramTabs, { state });
+		render(DiagramTabs, { view: state.view });
 		await fireEvent.click(screen.getByRole('tab', { name: tab }));
 		expect(screen.getByRole('group', { name })).toBeInTheDocument();
 		expect(screen.queryByRole('group', { name: /Sequence diagram/ })).toBeNull();
@@ -50,7 +50,7 @@ describe('DiagramTabs', () => {
 
 	it('moves between tabs with the arrow keys', async () => {
 		const { state } = await sandbox();
-		render(DiagramTabs, { sim: state });
+		render(DiagramTabs, { view: state.view });
 		await fireEvent.keyDown(screen.getByRole('tab', { name: 'Sequence diagram' }), {
 			key: 'ArrowRight'
 		});
@@ -59,7 +59,7 @@ describe('DiagramTabs', () => {
 
 	it('limits the tabs to the views asked for', async () => {
 		const { state } = await sandbox();
-		render(DiagramTabs, { state, views: ['grid', 'lifetimes'] });
+		render(DiagramTabs, { view: state.view, views: ['grid', 'lifetimes'] });
 		expect(screen.getAllByRole('tab')).toHaveLength(2);
 		expect(
 			screen.getByRole('group', { name: /Who the server thinks you are/ })

@@ -13,7 +13,7 @@ describe('DiagramTabs on the real sandbox world', () => {
 		const sim = await WorldState.create(sandboxScenario, transport, registry);
 		await sim.run({ type: 'press-set', browserId: 'b1', code: 'qwerty' });
 		await sim.run({ type: 'press-get', browserId: 'b1' });
-		render(DiagramTabs, { state: sim });
+		render(DiagramTabs, { view: sim.view });
 		await tick();
 		const sequence = screen.getByRole('group', { name: /Sequence diagram/ });
 		expect(sequence.textContent).toContain('POST /api/code');
@@ -33,7 +33,7 @@ describe('DiagramTabs on the real sandbox world', () => {
 		const { transport, registry } = inProcessTransport();
 		const sim = await WorldState.create(sandboxScenario, transport, registry);
 		await sim.run({ type: 'press-set', browserId: 'b1', code: 'qwerty' });
-		render(DiagramTabs, { state: sim, deferAboveEvents: 0 });
+		render(DiagramTabs, { view: sim.view, deferAboveEvents: 0 });
 		expect(await screen.findByRole('group', { name: /Sequence diagram/ })).toBeInTheDocument();
 		await fireEvent.click(screen.getByRole('tab', { name: 'Lifetimes' }));
 		expect(screen.queryByRole('group', { name: /Sequence diagram/ })).not.toBeInTheDocument();

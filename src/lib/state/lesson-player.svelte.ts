@@ -115,18 +115,21 @@ export class LessonPlayer {
 			await this.sim.reset();
 			const target = Math.max(0, Math.min(position, this.steps.length));
 			this.#ran = [];
-			for (let index = 0; index < target; index++) {
-				this.#ran.push(await runStep(this.sim.world, this.steps[index]));
+			// One new view for all the steps replayed, not one per command.
+			const ok = await this.sim.batch(async (world) => {
+				for (let index = 0; index < target; index++) {
+					this.#ran.push(await runStep(world, this.steps[index]));
+				}
+			});
+			if (ok) {
+				this.position = target;
+				this.pending = null;
+				this.answer = null;
 			}
-			this.position = target;
-			this.pending = null;
-			this.answer = null;
-			this.sim.error = null;
 		} catch (error) {
 			this.sim.error = errorMessage(error);
 		} finally {
 			this.busy = false;
-			this.sim.version++;
 		}
 	}
 
@@ -171,13 +174,12 @@ export class LessonPlayer {
 	async #play(step: ScenarioStep): Promise<void> {
 		this.busy = true;
 		try {
-			this.#ran.push(await runStep(this.sim.world, step));
-			this.sim.error = null;
-		} catch (error) {
-			this.sim.error = errorMessage(error);
+			// A step's commands end in one new view of the world.
+			await this.sim.batch(async (world) => {
+				this.#ran.push(await runStep(world, step));
+			});
 		} finally {
 			this.busy = false;
-			this.sim.version++;
 		}
 	}
 }

@@ -1,11 +1,19 @@
 import type { Command } from '$lib/engine/commands';
 import type { JarCookie } from '$lib/engine/cookie-types';
 import type { Transport } from '$lib/engine/transport';
-import type { Scenario } from '$lib/scenarios/scenario';
+import type { LessonAction, Scenario } from '$lib/scenarios/scenario';
+import { resolveAction } from '$lib/scenarios/run-step';
 import type { ServerRegistry } from '$lib/transport/server-registry';
 import type { WorldSnapshot } from '$lib/engine/snapshot';
 import { createWorld, restoreAppWorld, type AppWorld } from './world-factory';
 import { LONG_REPLAY, replayHistory, type ReplayOptions } from './replay';
+import {
+	labelerFor,
+	viewWorld,
+	type CommandResult,
+	type CommandRunner,
+	type WorldView
+} from './world-view';
 
 /** Turns whatever a command threw into a sentence for the page. */
 export function errorMessage(error: unknown): string {
@@ -26,14 +34,17 @@ export interface BatchControl {
 }
 
 /**
- * The UI's handle on one world: it sends commands, keeps the history for "Step back", and
- * bumps `version` on every change so that views re-read the world.
+ * The UI's handle on one world: it sends commands, keeps the history for "Step back", and after
+ * every change makes one immutable {@link WorldView} that all views read.
  */
 export class WorldState {
-	/** Increases on every change in the world; read it to depend on the world. */
-	version = $state(0);
 	/**
-	 * The virtual time. It moves on its own while time plays, without bumping `version`: a tick
+	 * The read model: the world as it stood after the last change. Replaced whole (never
+	 * changed) once per command, so every view sees the same world at the same time.
+	 */
+	view = $state.raw<WorldView>(undefined as unknown as WorldView);
+	/**
+	 * The virtual time. It moves on its own while time plays, without a new view: a tick
 	 * that changes nothing but the clock must not redraw every view.
 	 */
 	now = $state(0);
@@ -56,7 +67,7 @@ export class WorldState {
 	#history: Command[] = [];
 	#dispose: () => void = () => {};
 	#unsubscribe: () => void = () => {};
-	/** While true, world changes do not bump `version` (a bulk run refreshes the views itself). */
+	/** While true, world changes make no view (a bulk run refreshes the views itself). */
 	#quiet = false;
 	/** True while an `advance` runs: its notifications only move the clock, unless a timer fired. */
 	#advancing = false;
@@ -64,13 +75,8 @@ export class WorldState {
 	#historyLength = $state(0);
 	/** Log length when the views last refreshed. */
 	#seenLength = 0;
-	/** Session id to label, rebuilt when the world changes. */
-	#labels = $derived.by(() => {
-		void this.version;
-		// Rebuilt whole on every change and never mutated, so a plain Map is right here.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		return new Map(this.#world.issuedSessions().map((session) => [session.id, session.label]));
-	});
+	/** While a command runs, the world's own notifications wait: the command ends in one view. */
+	#running = false;
 
 	private constructor(
 		readonly scenario: Scenario,
@@ -106,20 +112,29 @@ export class WorldState {
 		return state;
 	}
 
-	/** The current world. Read `version` too, to follow its changes. */
+	/** Increases with every new view; read it to depend on the world's changes. */
+	get version(): number {
+		return this.view.version;
+	}
+
+	/**
+	 * The live world, for the code that runs commands and saves (lesson player, crowd runner,
+	 * persistence). Views never read it: they read {@link WorldState.view}.
+	 */
 	get world(): AppWorld {
 		return this.#world;
 	}
 
 	/** The session label (S1…) of a cookie value that is a session id the server issued. */
 	sessionLabel(value: string): string | null {
-		const labels = this.#labels;
-		const exact = labels.get(value);
-		if (exact) return exact;
-		// A signed-cookie session carries its id inside a longer value.
-		for (const [id, label] of labels) if (value.includes(id)) return label;
-		return null;
+		return labelerFor(this.view.sessionLabels)(value);
 	}
+
+	/** Runs commands for the views: {@link WorldState.attempt}, bound to this state. */
+	readonly runner: CommandRunner = (command) => this.attempt(command);
+
+	/** Turns a lesson action into the commands that do it in the world as it stands now. */
+	readonly resolver = (action: LessonAction): Command[] => resolveAction(this.#world, action);
 
 	/** Commands the user has run since the scenario's setup. */
 	get history(): readonly Command[] {
@@ -130,36 +145,48 @@ export class WorldState {
 	/**
 	 * Runs a command; errors become `error` instead of escaping.
 	 * @param options.coalesce merge with a previous `advance` in the history (playing time)
+	 * @returns whether the command ran
 	 */
 	async run(command: Command, options: { coalesce?: boolean } = {}): Promise<boolean> {
+		return (await this.attempt(command, options)).ok;
+	}
+
+	/**
+	 * Runs a command, as {@link WorldState.run} does, and tells what it gave: the events it
+	 * added, or why it failed. The views see one new view of the world when it ends.
+	 */
+	async attempt(command: Command, options: { coalesce?: boolean } = {}): Promise<CommandResult> {
 		this.busy = true;
 		this.#advancing = command.type === 'advance';
+		this.#running = true;
 		try {
-			await this.#world.apply(command);
+			const events = await this.#world.apply(command);
 			this.#record(command, options.coalesce ?? false);
 			this.error = null;
-			return true;
+			return { ok: true, events };
 		} catch (error) {
 			this.error = errorMessage(error);
-			return false;
+			return { ok: false, error: this.error };
 		} finally {
+			this.#running = false;
 			this.busy = false;
 			this.#refresh(this.#advancing);
 			this.#advancing = false;
 		}
 	}
 
-	/** Bumps `version`, unless only the clock moved. */
+	/** Makes a new view of the world, unless only the clock moved. */
 	#refresh(onlyIfLogGrew: boolean): void {
 		this.now = this.#world.clock.now();
 		if (onlyIfLogGrew && this.#world.log.length === this.#seenLength) return;
 		this.#seenLength = this.#world.log.length;
-		this.version++;
+		const previous = this.view;
+		this.view = viewWorld(this.#world, previous, (previous?.version ?? 0) + 1);
 	}
 
 	/**
-	 * Runs a bulk job on the world without refreshing the views after every change: `version`
-	 * moves only when the job calls `refresh`, and once at the end. The commands the job passes
+	 * Runs a bulk job on the world without refreshing the views after every change: a new view
+	 * is made only when the job calls `refresh`, and once at the end. The commands the job passes
 	 * to `record` go into the history in one go at the end, even when it fails or is cancelled.
 	 * Errors become `error`, as with {@link WorldState.run}.
 	 * @param options.pauseViews set {@link WorldState.viewsPaused} while the job runs
@@ -255,9 +282,13 @@ export class WorldState {
 		this.#historyLength = history.length;
 		this.#dispose = dispose;
 		this.#unsubscribe = world.subscribe(() => {
-			if (!this.#quiet) this.#refresh(this.#advancing);
+			if (!this.#quiet && !this.#running) this.#refresh(this.#advancing);
 		});
 		this.#world = world;
-		this.#refresh(false);
+		// A new world shares nothing with the old one's view, but its version keeps counting up.
+		const version = this.view?.version ?? 0;
+		this.view = viewWorld(world, undefined, version + 1);
+		this.now = world.clock.now();
+		this.#seenLength = world.log.length;
 	}
 }

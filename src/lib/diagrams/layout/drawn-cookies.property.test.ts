@@ -12,7 +12,7 @@ import { worldFor } from '$lib/testing/world-harness';
 import { cookieHeaderText } from './drawn-cookies';
 import { indexLog } from './log-index';
 import { formatRequest } from './raw-http';
-import { readScene } from './scene';
+import { viewWorld } from '$lib/state/world-view';
 import { layoutRows, sequenceColumns } from './sequence';
 
 const SITE = 'http://myapp.example';
@@ -56,7 +56,7 @@ describe('drawn cookies, over random worlds', () => {
 			fc.asyncProperty(fc.array(command, { maxLength: 20 }), async (commands) => {
 				const world = await worldFor(sandboxScenario);
 				for (const c of commands) await world.apply(c).catch(() => undefined);
-				const scene = readScene(world);
+				const scene = viewWorld(world, undefined, 1).scene;
 				const { rows: events, offsets } = indexLog(scene.events);
 				const columns = sequenceColumns(scene, scene.events);
 				const all = { start: 0, end: events.length };

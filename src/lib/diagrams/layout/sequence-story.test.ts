@@ -9,7 +9,8 @@ import { runStep } from '$lib/scenarios/run-step';
 import { worldFor } from '$lib/testing/world-harness';
 import type { WebApp } from '$lib/webapp';
 import { indexLog } from './log-index';
-import { readScene, type SessionLabeler } from './scene';
+import type { SessionLabeler } from './scene';
+import { viewWorld } from '$lib/state/world-view';
 import { layoutRows, sequenceColumns, type ExchangeRow, type SequenceRow } from './sequence';
 
 /** A world's session labels, as the page gives them. */
@@ -22,7 +23,7 @@ async function laidOut(slug: string) {
 	const lesson = lessonBySlug(slug)!;
 	const world = await worldFor(lesson);
 	for (const step of lesson.steps) await runStep(world, step);
-	const scene = readScene(world);
+	const scene = viewWorld(world, undefined, 1).scene;
 	const columns = sequenceColumns(scene, scene.events);
 	const { rows: events, offsets } = indexLog(scene.events);
 	const rows = layoutRows(

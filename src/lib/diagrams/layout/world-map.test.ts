@@ -44,38 +44,45 @@ describe('world map', () => {
 	it('keeps existing nodes in place when things are added', () => {
 		const scene = fixtureScene();
 		const before = layoutWorldMap(scene);
-		const bigger = fixtureScene();
-		bigger.people.push({
+		const base = fixtureScene();
+		const person = {
 			id: 'p4',
 			name: 'Dana',
 			color: '#000',
 			knows: [],
 			deviceId: null,
 			attacker: false
-		});
-		bigger.devices.push({
+		};
+		const device = {
 			id: 'd4',
-			kind: 'desktop',
+			kind: 'desktop' as const,
 			name: 'Library PC',
 			networkId: 'n1',
 			privateIp: '192.168.1.9'
-		});
-		bigger.browsers.push({
+		};
+		const browser = {
 			id: 'b4',
 			label: 'Chrome on Library PC',
-			kind: 'Chrome',
+			kind: 'Chrome' as const,
 			deviceId: 'd4',
 			open: true
-		});
-		bigger.networks.push({
+		};
+		const network = {
 			id: 'n3',
-			kind: 'mobile',
+			kind: 'mobile' as const,
 			name: 'Mobile carrier',
 			publicIp: '100.64.0.1',
 			privatePrefix: '',
 			open: false,
 			reconnects: 0
-		});
+		};
+		const bigger = {
+			...base,
+			people: [...base.people, person],
+			devices: [...base.devices, device],
+			browsers: [...base.browsers, browser],
+			networks: [...base.networks, network]
+		};
 		const after = layoutWorldMap(bigger);
 		for (const node of before.nodes) {
 			const moved = after.nodes.find((n) => n.id === node.id);

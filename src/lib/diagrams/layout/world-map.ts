@@ -92,7 +92,7 @@ export function layoutWorldMap(scene: Scene, availableWidth?: number): MapLayout
 		nodes.push(n);
 		at.set(n.id, n);
 	};
-	const byId = <T extends { id: string }>(list: T[]) =>
+	const byId = <T extends { id: string }>(list: readonly T[]) =>
 		[...list].sort((a, b) => ID_ORDER.compare(a.id, b.id));
 	const people = byId(scene.people);
 	const devices = byId(scene.devices);
