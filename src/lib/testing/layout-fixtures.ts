@@ -229,7 +229,10 @@ export function makeAction(
 
 const SID = (id: string) => `sid=${id}; Path=/; HttpOnly; SameSite=Lax`;
 
-/** The fixed scenario of the snapshot tests: a login, a hijack, a restart, a logout. */
+/**
+ * The fixed scenario of the snapshot tests: a login, an eavesdrop, a hijack, a restart, a
+ * logout.
+ */
 export function fixtureEvents(): WorldEvent[] {
 	return [
 		makeAction(0, 0, 'add-network', 'Home Wi-Fi · 203.0.113.5 appears.', ['n1']),
@@ -265,9 +268,12 @@ export function fixtureEvents(): WorldEvent[] {
 			sessionId: 'AAAA1111',
 			user: 'alice'
 		}),
+		makeAction(3, 55, 'eavesdrop', 'Mallory listens to the Wi-Fi: nothing has crossed it yet.', [
+			'b3'
+		]),
 		makeExchange({
 			id: 'x3',
-			seq: 3,
+			seq: 4,
 			at: 70,
 			browserId: 'b3',
 			sent: [['sid', 'AAAA1111']],
@@ -277,7 +283,7 @@ export function fixtureEvents(): WorldEvent[] {
 		}),
 		makeExchange({
 			id: 'x4',
-			seq: 4,
+			seq: 5,
 			at: 100,
 			browserId: 'b2',
 			url: 'https://myapp.example/login',
@@ -285,10 +291,10 @@ export function fixtureEvents(): WorldEvent[] {
 			decision: 'created',
 			sessionId: 'BBBB2222'
 		}),
-		makeAction(5, 130, 'restart-server', 'The server restarts.', ['server']),
+		makeAction(6, 130, 'restart-server', 'The server restarts.', ['server']),
 		makeExchange({
 			id: 'x5',
-			seq: 6,
+			seq: 7,
 			at: 160,
 			browserId: 'b2',
 			url: 'https://myapp.example/api/code',
@@ -298,12 +304,12 @@ export function fixtureEvents(): WorldEvent[] {
 			sessionId: 'CCCC3333',
 			note: 'S2 is unknown after the restart: a new session S3.'
 		}),
-		makeAction(7, 190, 'close-browser', "Safari on Bob's phone closes: its session cookies go.", [
+		makeAction(8, 190, 'close-browser', "Safari on Bob's phone closes: its session cookies go.", [
 			'b2'
 		]),
 		makeExchange({
 			id: 'x6',
-			seq: 8,
+			seq: 9,
 			at: 220,
 			browserId: 'b1',
 			method: 'POST',

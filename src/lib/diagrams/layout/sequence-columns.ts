@@ -54,6 +54,11 @@ export interface SequenceColumns {
 	appHost: string;
 	/** Whether a load balancer stands in front of several app servers. */
 	balanced: boolean;
+	/**
+	 * The exchanges an eavesdropper has read off the air. Only these are drawn as read: the
+	 * others crossed the Wi-Fi before anyone listened, or were the eavesdropper's own.
+	 */
+	overheard?: ReadonlySet<string>;
 }
 
 /** The lifeline id of the application's server: the only one, or one behind the balancer. */
@@ -96,7 +101,18 @@ export function sequenceColumns(
 		const fitting = Math.floor(usable / Math.max(1, specs.length));
 		column = Math.max(SEQUENCE.minColumn, Math.min(SEQUENCE.column, fitting));
 	}
-	return place(scene, specs, column, appOf(scene, seen));
+	return { ...place(scene, specs, column, appOf(scene, seen)), overheard: overheard(events) };
+}
+
+/** The ids of the exchanges that eavesdrop actions read (their second subject). */
+function overheard(events: readonly WorldEvent[]): ReadonlySet<string> {
+	const read = new Set<string>();
+	for (const event of events) {
+		if (event.type === 'action' && event.action === 'eavesdrop' && event.subjects[1]) {
+			read.add(event.subjects[1]);
+		}
+	}
+	return read;
 }
 
 /** The application's host and whether a load balancer stands in front of it. */

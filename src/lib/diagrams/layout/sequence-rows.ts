@@ -164,7 +164,11 @@ export function layoutExchange(
 	const eve = columns.lifelines.find(
 		(line) => line.kind === 'eavesdropper' && line.networkId === event.truth.networkId
 	);
-	const tapped = eve !== undefined && !event.secure && xs.length > 2;
+	const tapped =
+		eve !== undefined &&
+		!event.secure &&
+		xs.length > 2 &&
+		(columns.overheard?.has(event.id) ?? false);
 	const requestSpan = tapped ? eve.x - bx - 24 : span;
 	const requestFull = `${event.request.method} ${requestTarget(event.request.url)}${event.initiator === 'redirect' ? ' (redirect)' : ''}`;
 	const reqY = top + 34;

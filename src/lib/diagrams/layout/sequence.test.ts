@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { WorldEvent } from '$lib/engine/events';
 import {
 	fixtureEvents,
 	fixtureLabeler,
 	fixtureScene,
+	makeAction,
 	makeExchange,
 	manyExchanges
 } from '$lib/testing/layout-fixtures';
@@ -127,7 +129,17 @@ describe('sequence layout', () => {
 		const kinds = indexLog(fixtureEvents()).rows.map((e) =>
 			e.type === 'exchange' ? e.id : e.action
 		);
-		expect(kinds).toEqual(['x1', 'x2', 'x3', 'x4', 'restart-server', 'x5', 'close-browser', 'x6']);
+		expect(kinds).toEqual([
+			'x1',
+			'x2',
+			'eavesdrop',
+			'x3',
+			'x4',
+			'restart-server',
+			'x5',
+			'close-browser',
+			'x6'
+		]);
 	});
 
 	it('labels chips with the session label and marks deletions', () => {
@@ -152,9 +164,26 @@ describe('sequence layout', () => {
 		expect(chips('x6', 'response')).toEqual(['sid deleted']);
 		const x3 = byId.get('x3');
 		expect(x3?.kind === 'exchange' && x3.mismatch?.word).toBe('hijack');
-		expect(x3?.kind === 'exchange' && x3.tap).toBeTruthy();
+		// Mallory's own request crosses her Wi-Fi, but she does not "read" it.
+		expect(x3?.kind === 'exchange' && x3.tap).toBeNull();
 		const x4 = byId.get('x4');
 		expect(x4?.kind === 'exchange' && x4.tap).toBeNull();
+	});
+
+	it('marks as read only the exchanges an eavesdropper read, once read', () => {
+		const scene = fixtureScene();
+		const bob = (id: string, seq: number) =>
+			makeExchange({ id, seq, at: seq, browserId: 'b2', url: 'http://myapp.example/' });
+		const read = makeAction(12, 12, 'eavesdrop', 'Mallory reads GET / in the clear.', ['b3', 'y2']);
+		const taps = (events: WorldEvent[]) => {
+			const { rows, offsets } = indexLog(events);
+			const columns = sequenceColumns(scene, events);
+			return layoutRows(rows, offsets, { start: 0, end: rows.length }, columns, fixtureLabeler)
+				.filter((row) => row.kind === 'exchange' && row.tap !== null)
+				.map((row) => row.id);
+		};
+		expect(taps([bob('y1', 10), bob('y2', 11)])).toEqual([]);
+		expect(taps([bob('y1', 10), bob('y2', 11), read])).toEqual(['y2']);
 	});
 
 	it('keeps every header text inside its column', () => {
