@@ -58,7 +58,8 @@ test('a whole lesson by keyboard alone', async ({ page }) => {
 	await expect(radios.first()).toBeChecked();
 	await page.keyboard.press('ArrowRight');
 	await expect(radios.nth(1)).toBeChecked();
-	await expect(progress).toHaveText('Step 1 of 6');
+	// The question is asked under the step it is about.
+	await expect(progress).toHaveText('Step 2 of 6');
 	const answer = page.getByRole('button', { name: 'Answer' });
 	await tabTo(page, answer, 5);
 	await page.keyboard.press('Enter');

@@ -383,6 +383,7 @@ test.describe('lesson controls', () => {
 		await page.getByRole('combobox', { name: 'Speed' }).selectOption('100');
 		await expect(page.getByRole('radiogroup', { name: 'Prediction' })).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
-		await expect(v.progress).toHaveText('Step 1 of 6');
+		// The question waits under the narration of the step it is about.
+		await expect(v.progress).toHaveText('Step 2 of 6');
 	});
 });

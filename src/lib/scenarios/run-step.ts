@@ -48,6 +48,11 @@ export interface RunStepOptions {
 	 * example one that also records the command in its undo history.
 	 */
 	apply?: (command: Command) => Promise<unknown>;
+	/**
+	 * Which half of the step to play: its `setup` (before a prediction is asked), its `commands`
+	 * (after the answer), or both in order (`all`, the default).
+	 */
+	part?: 'setup' | 'commands' | 'all';
 }
 
 /**
@@ -147,8 +152,9 @@ export function resolveAction(world: World<WebApp>, action: LessonAction): Comma
 /**
  * Plays one step: the virtual time `step.wait` and the think time ({@link THINK_TIME_MS}) before
  * each item pass as `advance` commands (one per item, the wait merged into the first), then each
- * item of `step.commands` runs in order. Engine commands run as they are; each lesson action is
- * resolved by {@link resolveAction} just before it runs, so it sees what the earlier items did.
+ * item of `step.setup` and `step.commands` runs in order (or one half: `options.part`). Engine
+ * commands run as they are; each lesson action is resolved by {@link resolveAction} just before
+ * it runs, so it sees what the earlier items did.
  * The first failing command rejects the promise; later items do not run.
  * @returns the engine commands that ran, in order (enough to replay the step without lessons)
  */
@@ -158,17 +164,23 @@ export async function runStep(
 	options: RunStepOptions = {}
 ): Promise<Command[]> {
 	const apply = options.apply ?? ((command: Command) => world.apply(command));
+	const part = options.part ?? 'all';
 	const ran: Command[] = [];
 	const run = async (command: Command) => {
 		await apply(command);
 		ran.push(command);
 	};
-	let pause = step.wait !== undefined && step.wait > 0 ? step.wait : 0;
+	const setup = step.setup ?? [];
+	const items =
+		part === 'setup' ? setup : part === 'commands' ? step.commands : [...setup, ...step.commands];
+	// The step's wait comes before its first item: the setup's, when there is one.
+	const waits = part !== 'commands' || setup.length === 0;
+	let pause = waits && step.wait !== undefined && step.wait > 0 ? step.wait : 0;
 	const letTimePass = async () => {
 		if (pause > 0) await run({ type: 'advance', milliseconds: pause });
 		pause = 0;
 	};
-	for (const item of step.commands) {
+	for (const item of items) {
 		pause += THINK_TIME_MS[item.type] ?? 0;
 		await letTimePass();
 		if (isLessonAction(item)) {

@@ -60,6 +60,7 @@ const predictionSchema = v.pipe(
 
 const stepSchema = v.strictObject({
 	narration: text,
+	setup: v.optional(v.array(stepItemSchema)),
 	commands: v.array(stepItemSchema),
 	wait: v.optional(v.pipe(v.number(), v.minValue(0))),
 	prediction: v.optional(predictionSchema),

@@ -51,16 +51,31 @@ export type LessonActionType = LessonAction['type'];
 /** What a step can run: an engine command, or a lesson action resolved at run time. */
 export type StepItem = Command | LessonAction;
 
-/** One step of a lesson: what happens, and what the narrator says. */
+/**
+ * One step of a lesson: what happens, and what the narrator says.
+ *
+ * The rule of honest predictions: a step with a `prediction` comes on screen in two halves.
+ * First its narration shows and its `setup` runs: what the question needs to be understood (a
+ * laptop moved, a first request made). Then the question waits, and nothing on screen (the
+ * narration, the diagrams, the jars, the Inspector) may show its answer yet. Only the answer (or
+ * a skip) runs the step's `commands`, which reveal it. So the narration must set the scene
+ * without telling the outcome, and everything the outcome shows belongs in `commands`.
+ */
 export interface ScenarioStep {
-	/** The sentence shown while this step is on screen. */
+	/** The sentence shown while this step is on screen. It never gives its prediction away. */
 	narration: string;
-	/** Run in order when the step is played; empty for a pure narration step. */
+	/**
+	 * Run as soon as the step comes on screen, before its prediction is asked: what sets the
+	 * scene. Without a prediction, they simply run before `commands`.
+	 */
+	setup?: StepItem[];
+	/** Run in order when the step is played (after the answer); empty for a narration step. */
 	commands: StepItem[];
-	/** Virtual time that passes before the commands run, in milliseconds. */
+	/** Virtual time that passes before the step's first item runs, in milliseconds. */
 	wait?: number;
+	/** A question for the class, asked once the step's narration and `setup` are on screen. */
 	prediction?: Prediction;
-	/** Notes for the teacher, shown in the presenter view. */
+	/** Notes for the teacher, shown in the teacher's window (never on the projected screen). */
 	notes?: string;
 }
 

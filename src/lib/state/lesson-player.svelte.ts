@@ -57,26 +57,37 @@ export class LessonPlayer {
 		return this.lesson.steps;
 	}
 
+	/**
+	 * The number of the step on screen (1-based; 0 at the introduction). While a prediction
+	 * waits, that is the step it asks about, which has not been played yet.
+	 */
+	get onScreen(): number {
+		return this.pending ? this.position + 1 : this.position;
+	}
+
 	/** The step whose narration is on screen, or `null` at the introduction. */
 	get current(): ScenarioStep | null {
-		return this.position > 0 ? this.steps[this.position - 1] : null;
+		return this.onScreen > 0 ? this.steps[this.onScreen - 1] : null;
 	}
 
 	get atEnd(): boolean {
 		return this.position >= this.steps.length;
 	}
 
-	/** Plays the next step; a prediction on it is asked first. */
+	/**
+	 * Plays the next step. A step with a prediction comes on screen first: its narration shows
+	 * and its `setup` runs, and the question waits for an answer before the rest runs.
+	 */
 	async stepForward(): Promise<void> {
-		if (this.busy || this.atEnd) return;
+		if (this.busy || this.atEnd || this.pending) return;
 		const next = this.steps[this.position];
-		if (next.prediction && !this.pending && this.answer?.step !== this.position) {
-			this.pending = next.prediction;
+		if (next.prediction && this.answer?.step !== this.position) {
 			this.pause();
+			this.pending = next.prediction;
+			await this.#play(next, 'setup');
 			return;
 		}
-		if (this.pending) return;
-		await this.#play(next);
+		await this.#play(next, 'all');
 		this.position++;
 		if (this.atEnd) this.pause();
 	}
@@ -92,7 +103,7 @@ export class LessonPlayer {
 		};
 		this.pending = null;
 		const next = this.steps[this.position];
-		await this.#play(next);
+		await this.#play(next, 'commands');
 		this.position++;
 	}
 
@@ -100,7 +111,10 @@ export class LessonPlayer {
 	async stepBack(): Promise<void> {
 		if (this.busy) return;
 		if (this.pending) {
+			const setUp = (this.steps[this.position].setup ?? []).length > 0;
 			this.pending = null;
+			// Takes back what the step's setup did, by replaying up to the step before.
+			if (setUp) await this.goTo(this.position);
 			return;
 		}
 		if (this.position === 0) return;
@@ -171,12 +185,15 @@ export class LessonPlayer {
 		this.#timer = setTimeout(() => void this.#auto(), STEP_INTERVAL_MS / this.speed);
 	}
 
-	async #play(step: ScenarioStep): Promise<void> {
+	async #play(step: ScenarioStep, part: 'setup' | 'commands' | 'all'): Promise<void> {
 		this.busy = true;
 		try {
 			// A step's commands end in one new view of the world.
 			await this.sim.batch(async (world) => {
-				this.#ran.push(await runStep(world, step));
+				const ran = await runStep(world, step, { part });
+				// A step played in two halves is one entry of `#ran`, as when it is replayed whole.
+				if (part === 'commands') this.#ran.push([...(this.#ran.pop() ?? []), ...ran]);
+				else this.#ran.push(ran);
 			});
 		} finally {
 			this.busy = false;

@@ -23,8 +23,7 @@ export const cookieConsent: Scenario = {
 			commands: [{ type: 'navigate', browserId: 'b1', url: `${SITE}/` }]
 		},
 		{
-			narration:
-				'Before answering the banner, she saves a note. The session cookie arrives at once.',
+			narration: 'Before answering the banner, she saves a note.',
 			commands: [{ type: 'press-set', browserId: 'b1', code: 'hello' }],
 			prediction: {
 				question: 'Is the site allowed to set the session cookie before Alice says yes?',

@@ -110,12 +110,12 @@ export const csrfSameSite: Scenario = {
 		{
 			narration:
 				'Finally the site sets SameSite=None, which means "send it from everywhere". The evil page tries its form once more.',
-			commands: [
+			setup: [
 				{ type: 'configure-server', changes: { sameSite: 'None' } },
 				{ type: 'navigate', browserId: 'b1', url: `${SITE}/` },
-				{ type: 'press-set', browserId: 'b1', code: 'my notes' },
-				{ type: 'cross-site', browserId: 'b1', target: 'form' }
+				{ type: 'press-set', browserId: 'b1', code: 'my notes' }
 			],
+			commands: [{ type: 'cross-site', browserId: 'b1', target: 'form' }],
 			prediction: {
 				question: 'With SameSite=None, will the forged form carry the cookie?',
 				choices: ['Yes: None turns the protection off', 'No: SameSite always blocks other sites'],

@@ -43,10 +43,8 @@ export const httpOnly: Scenario = {
 		{
 			narration:
 				"Alice presses Get. The book's page writes the answer with jQuery's .html(), which treats it as HTML, so the hidden script runs.",
-			commands: [
-				{ type: 'press-get', browserId: 'b1' },
-				{ type: 'xss', victimBrowserId: 'b1', attackerBrowserId: 'b2' }
-			],
+			setup: [{ type: 'press-get', browserId: 'b1' }],
+			commands: [{ type: 'xss', victimBrowserId: 'b1', attackerBrowserId: 'b2' }],
 			prediction: {
 				question: 'The script reads document.cookie. What does it find?',
 				choices: ['Nothing: scripts cannot read cookies', 'The session code', 'Only the page text'],
@@ -78,11 +76,11 @@ export const httpOnly: Scenario = {
 		{
 			narration:
 				'Alice saves the same pasted code again, and presses Get. The script runs once more.',
-			commands: [
+			setup: [
 				{ type: 'press-set', browserId: 'b1', code: INJECTED },
-				{ type: 'press-get', browserId: 'b1' },
-				{ type: 'xss', victimBrowserId: 'b1', attackerBrowserId: 'b2' }
+				{ type: 'press-get', browserId: 'b1' }
 			],
+			commands: [{ type: 'xss', victimBrowserId: 'b1', attackerBrowserId: 'b2' }],
 			prediction: {
 				question: 'With HttpOnly on, what does the script find in document.cookie?',
 				choices: ['The session code', 'No session code'],

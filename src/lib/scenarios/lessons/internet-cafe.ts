@@ -30,10 +30,8 @@ export const internetCafe: Scenario = {
 		},
 		{
 			narration: 'Bob sits down at the same computer and opens the account page.',
-			commands: [
-				{ type: 'sit', personId: 'p2', deviceId: 'd1' },
-				{ type: 'navigate', browserId: 'b1', url: `${SITE}/account` }
-			],
+			setup: [{ type: 'sit', personId: 'p2', deviceId: 'd1' }],
+			commands: [{ type: 'navigate', browserId: 'b1', url: `${SITE}/account` }],
 			prediction: {
 				question: 'Whom will the server think Bob is?',
 				choices: ['Bob', 'Alice', 'Nobody'],
@@ -57,11 +55,11 @@ export const internetCafe: Scenario = {
 		},
 		{
 			narration: 'Bob sits down, opens the browser and goes to the account page.',
-			commands: [
+			setup: [
 				{ type: 'sit', personId: 'p2', deviceId: 'd1' },
-				{ type: 'open-browser', browserId: 'b1' },
-				{ type: 'navigate', browserId: 'b1', url: `${SITE}/account` }
+				{ type: 'open-browser', browserId: 'b1' }
 			],
+			commands: [{ type: 'navigate', browserId: 'b1', url: `${SITE}/account` }],
 			prediction: {
 				question: "Will Bob see Alice's account this time?",
 				choices: ['Yes', 'No: the browser no longer has her cookie'],
@@ -92,10 +90,8 @@ export const internetCafe: Scenario = {
 		},
 		{
 			narration: 'Bob sits down and opens the account page.',
-			commands: [
-				{ type: 'sit', personId: 'p2', deviceId: 'd1' },
-				{ type: 'navigate', browserId: 'b1', url: `${SITE}/account` }
-			],
+			setup: [{ type: 'sit', personId: 'p2', deviceId: 'd1' }],
+			commands: [{ type: 'navigate', browserId: 'b1', url: `${SITE}/account` }],
 			prediction: {
 				question: 'Alice left more than a minute ago. Will Bob get into her account?',
 				choices: [
@@ -110,12 +106,12 @@ export const internetCafe: Scenario = {
 		{
 			narration:
 				'The price: Alice logs in, then spends 70 seconds reading an email before she clicks.',
-			commands: [
+			setup: [
 				{ type: 'sit', personId: 'p1', deviceId: 'd1' },
 				...logIn('b1', ALICE.username, ALICE.password),
-				{ type: 'advance', milliseconds: 70_000 },
-				{ type: 'navigate', browserId: 'b1', url: `${SITE}/account` }
+				{ type: 'advance', milliseconds: 70_000 }
 			],
+			commands: [{ type: 'navigate', browserId: 'b1', url: `${SITE}/account` }],
 			prediction: {
 				question: 'Alice never left her seat. Is she still logged in?',
 				choices: ['Yes: she is right there', 'No: the server only counts time, not people'],

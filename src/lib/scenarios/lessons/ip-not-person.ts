@@ -56,10 +56,8 @@ export const ipNotPerson: Scenario = {
 		{
 			narration:
 				'Alice takes her laptop to a cafe and joins its Wi-Fi. Then she asks for her note.',
-			commands: [
-				{ type: 'move-device', deviceId: 'd3', networkId: 'n3' },
-				{ type: 'press-get', browserId: 'b3' }
-			],
+			setup: [{ type: 'move-device', deviceId: 'd3', networkId: 'n3' }],
+			commands: [{ type: 'press-get', browserId: 'b3' }],
 			prediction: {
 				question: 'Alice now has a different IP address. Will the server still find her note?',
 				choices: [

@@ -29,7 +29,8 @@ export const noMemory: Scenario = {
 		},
 		{
 			narration: 'Bob opens the same page in Chrome on his phone. He gets exactly the same page.',
-			commands: [{ type: 'navigate', browserId: 'b2', url: 'http://myapp.example/' }],
+			setup: [{ type: 'navigate', browserId: 'b2', url: 'http://myapp.example/' }],
+			commands: [],
 			prediction: {
 				question: 'Does anything in these two requests say who sent them?',
 				choices: [

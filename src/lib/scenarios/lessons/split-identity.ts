@@ -52,10 +52,8 @@ export const splitIdentity: Scenario = {
 		},
 		{
 			narration: 'Back at the laptop, she opens Firefox and presses Get.',
-			commands: [
-				{ type: 'sit', personId: 'p1', deviceId: 'd1' },
-				{ type: 'press-get', browserId: 'b1' }
-			],
+			setup: [{ type: 'sit', personId: 'p1', deviceId: 'd1' }],
+			commands: [{ type: 'press-get', browserId: 'b1' }],
 			prediction: {
 				question: 'Which list will Firefox show?',
 				choices: ['"flowers", the newest', '"milk, eggs"', 'All three lists'],
