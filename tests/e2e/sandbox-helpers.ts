@@ -38,9 +38,19 @@ export async function addBrowser(page: Page, kind: string, device: string) {
 	await expect(browser(page, `${kind} on ${device}`)).toBeVisible();
 }
 
-/** Adds a person, optionally an attacker. */
-export async function addPerson(page: Page, name: string, options: { attacker?: boolean } = {}) {
+/**
+ * Adds a person, optionally an attacker, away from every device unless `sitsAt` names one (or
+ * "A new laptop, with Firefox").
+ */
+export async function addPerson(
+	page: Page,
+	name: string,
+	options: { attacker?: boolean; sitsAt?: string } = {}
+) {
 	await page.getByLabel('Name', { exact: true }).fill(name);
+	await page
+		.getByRole('combobox', { name: 'Sits at' })
+		.selectOption({ label: options.sitsAt ?? 'No device (away)' });
 	if (options.attacker) await page.getByRole('checkbox', { name: 'Attacker' }).check();
 	await page.getByRole('button', { name: 'Add person' }).click();
 }

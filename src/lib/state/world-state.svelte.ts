@@ -71,6 +71,12 @@ export class WorldState {
 	#quiet = false;
 	/** True while an `advance` runs: its notifications only move the clock, unless a timer fired. */
 	#advancing = false;
+	/** Commands taken back by "Step back", newest last: "Redo" runs them again. */
+	#undone: Command[] = [];
+	/** How many commands "Redo" can run again. */
+	redoable = $state(0);
+	/** True while "Redo" runs a command: it does not clear what is left to redo. */
+	#redoing = false;
 	/** Length of the history, so that "Step back" follows it even when only the clock moved. */
 	#historyLength = $state(0);
 	/** Log length when the views last refreshed. */
@@ -211,6 +217,7 @@ export class WorldState {
 			return false;
 		} finally {
 			// One push and one signal update for a whole crowd, not one per command.
+			if (ran.some(isStep)) this.#forgetUndone();
 			for (const command of ran) if (isStep(command)) this.#history.push(command);
 			this.#historyLength = this.#history.length;
 			this.#quiet = false;
@@ -220,15 +227,42 @@ export class WorldState {
 		}
 	}
 
-	/** Undoes the last command by replaying the scenario up to the one before it. */
+	/**
+	 * Undoes the last command by replaying the scenario up to the one before it. The command is
+	 * kept for {@link WorldState.redo} until another command runs.
+	 */
 	async stepBack(): Promise<void> {
-		if (this.#history.length === 0) return;
+		const last = this.#history.at(-1);
+		if (!last) return;
 		await this.#rebuild(this.#history.slice(0, -1));
+		this.#undone.push(last);
+		this.redoable = this.#undone.length;
+	}
+
+	/** Runs again the command that "Step back" took back last. */
+	async redo(): Promise<boolean> {
+		const command = this.#undone.pop();
+		if (!command) return false;
+		this.#redoing = true;
+		try {
+			return await this.run(command);
+		} finally {
+			this.#redoing = false;
+			this.redoable = this.#undone.length;
+		}
 	}
 
 	/** Starts over from the scenario's setup. */
 	async reset(): Promise<void> {
 		await this.#rebuild([]);
+		this.#forgetUndone();
+	}
+
+	/** A new command makes what "Step back" took back unreachable: redo would replay another story. */
+	#forgetUndone(): void {
+		if (this.#redoing) return;
+		this.#undone = [];
+		this.redoable = 0;
 	}
 
 	/** Stops listening and frees the world's server. */
@@ -238,6 +272,7 @@ export class WorldState {
 	}
 
 	#record(command: Command, coalesce: boolean): void {
+		if (isStep(command)) this.#forgetUndone();
 		const last = this.#history.at(-1);
 		if (coalesce && command.type === 'advance' && last?.type === 'advance') {
 			this.#history[this.#history.length - 1] = {
