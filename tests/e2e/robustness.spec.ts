@@ -68,7 +68,7 @@ test('no request leaves the site, and the simulated ones go through the service 
 	for (let step = 1; step <= 8; step++) {
 		await page.getByRole('button', { name: 'Step forward' }).click();
 		const arrived = narration.getByText(`Step ${step} of 8`, { exact: true });
-		await expect(arrived.or(skip)).toBeVisible();
+		await expect(arrived.or(skip).first()).toBeVisible();
 		if (await skip.isVisible()) await skip.click();
 		await expect(arrived).toBeVisible();
 	}
