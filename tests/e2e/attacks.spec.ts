@@ -76,11 +76,9 @@ async function cafeWithMallory(page: Page) {
 	await addPerson(page, 'Mallory', { attacker: true });
 	await sit(page, 'Mallory', "Mallory's laptop");
 	await moveDevice(page, "Alice's laptop", /cafe/);
-	await expect(
-		page
-			.getByRole('region', { name: /^Internet cafe Wi-Fi · / })
-			.getByRole('group', { name: "Alice's laptop" })
-	).toBeVisible();
+	await expect(page.getByRole('region', { name: /^Internet cafe Wi-Fi · / })).toContainText(
+		"Alice's laptop"
+	);
 }
 
 const MALLORY = "Firefox on Mallory's laptop";
