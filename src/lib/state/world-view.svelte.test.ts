@@ -77,3 +77,22 @@ describe('the read model', () => {
 		sim.dispose();
 	});
 });
+
+describe('Redo', () => {
+	it('runs again what Step back took back, until a new command runs', async () => {
+		const sim = await sandbox();
+		await sim.run({ type: 'press-set', browserId: 'b1', code: 'abc' });
+		await sim.run({ type: 'press-get', browserId: 'b1' });
+		await sim.stepBack();
+		await sim.stepBack();
+		expect(sim.redoable).toBe(2);
+		expect(sim.view.sessions).toHaveLength(0);
+		expect(await sim.redo()).toBe(true);
+		expect(sim.view.sessions).toHaveLength(1);
+		expect(sim.redoable).toBe(1);
+		await sim.run({ type: 'press-get', browserId: 'b2' });
+		expect(sim.redoable).toBe(0);
+		expect(await sim.redo()).toBe(false);
+		sim.dispose();
+	});
+});
