@@ -302,3 +302,17 @@ describe('attacks', () => {
 		}
 	);
 });
+
+describe('navigation', () => {
+	it.each([
+		['file:///', 'http://myapp.example/'],
+		['data:text/plain,hi', 'http://myapp.example/'],
+		['http://myapp.example/login', 'http://myapp.example/']
+	])('from %s, "/" leads to %s', async (from, home) => {
+		const world = await worldFor(sandboxScenario);
+		await world.apply({ type: 'navigate', browserId: 'b1', url: from });
+		await world.apply({ type: 'navigate', browserId: 'b1', url: '/' });
+		expect(world.browsers.get('b1')!.url).toBe(home);
+		expect((world.log.at(-1) as ExchangeEvent).response.status).toBe(200);
+	});
+});
