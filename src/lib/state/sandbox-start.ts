@@ -4,12 +4,20 @@ import { CommandSchema } from '$lib/engine/command-schema';
 import type { WorldSnapshot } from '$lib/engine/snapshot';
 import { LocalSaves, type StoreResult } from '$lib/persistence/local-saves';
 import type { SavedWorld } from '$lib/persistence/saved-world';
-import { parseShareFragment, type SharedWorld } from '$lib/persistence/share-link';
+import { parseShareFragment } from '$lib/persistence/share-link';
 import { lessonBySlug } from '$lib/scenarios/lessons';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import type { Scenario } from '$lib/scenarios/scenario';
 import { takeHandoff } from './sandbox-handoff';
 import { hasOwnWork } from './world-changes';
+
+/** A world that arrived at the sandbox, and where from. */
+export interface IncomingWorld {
+	name: string;
+	scenario: Scenario;
+	history: Command[];
+	from: 'link' | 'lesson';
+}
 
 /** Where the sandbox's world comes from, and what to tell the user about it. */
 export interface SandboxStart {
@@ -26,10 +34,10 @@ export interface SandboxStart {
 	/** The world's name, when it came with one (a shared or saved world). */
 	name?: string;
 	/**
-	 * A shared world that arrived over this one, which has work of its own: the page opens this
-	 * one first and asks what to do with the link.
+	 * A world that arrived (a link, a lesson carried over) over this one, which has work of its
+	 * own: the page opens this one first and asks what to do with the other.
 	 */
-	incoming?: SharedWorld;
+	incoming?: IncomingWorld;
 	/** Whether the world is the one kept from the last visit (so saving it again is no news). */
 	restored?: boolean;
 }
@@ -56,7 +64,10 @@ export function chooseSandboxStart(
 	const shared = parseShareFragment(hash);
 	if (shared?.ok && shared.value.kind === 'world') {
 		const own = keptStart(saves, ownWorld);
-		if (own.start && hasOwnWork(own.start)) return { ...own.start, incoming: shared.value.world };
+		if (own.start && hasOwnWork(own.start)) {
+			const { name, scenario, history } = shared.value.world;
+			return { ...own.start, incoming: { name, scenario, history, from: 'link' } };
+		}
 		const { scenario, history, name } = shared.value.world;
 		return { scenario, history, name, notice: `Opened the shared world “${name}”.`, problem: null };
 	}
@@ -71,6 +82,11 @@ export function chooseSandboxStart(
 	if (handoff && lesson) {
 		const history = v.safeParse(v.array(CommandSchema), handoff.history);
 		if (history.success) {
+			const own = keptStart(saves, ownWorld);
+			if (own.start && hasOwnWork(own.start)) {
+				const world = { scenario: asSandbox(lesson), history: history.output as Command[] };
+				return { ...own.start, incoming: { ...world, name: lesson.title, from: 'lesson' } };
+			}
 			return {
 				scenario: asSandbox(lesson),
 				history: history.output as Command[],

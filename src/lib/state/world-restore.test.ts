@@ -7,6 +7,7 @@ import { buildShareFragment } from '$lib/persistence/share-link';
 import { SAMPLE_HISTORY, sampleSave } from '$lib/testing/save-fixtures';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { inProcessTransport } from '$lib/testing/world-harness';
+import { handOffToSandbox } from './sandbox-handoff';
 import { chooseSandboxStart } from './sandbox-start';
 import { WorldState } from './world-state.svelte';
 
@@ -118,5 +119,24 @@ describe('a link over a kept world', () => {
 		expect(start.name).toBe('Shared');
 		expect(start.incoming).toBeUndefined();
 		expect(start.notice).toBe('Opened the shared world “Shared”.');
+	});
+});
+
+describe('a lesson carried over to a kept world', () => {
+	it('waits, when the kept world has work of its own', async () => {
+		vi.stubGlobal('sessionStorage', new FakeStorage());
+		try {
+			handOffToSandbox('cookies', []);
+			const own = await sampleSave('Mine');
+			const start = chooseSandboxStart('', new LocalSaves(new FakeStorage()), {
+				ok: true,
+				value: own
+			});
+			expect(start.name).toBe('Mine');
+			expect(start.incoming).toMatchObject({ from: 'lesson', history: [] });
+			expect(start.incoming?.scenario.steps).toEqual([]);
+		} finally {
+			vi.unstubAllGlobals();
+		}
 	});
 });
