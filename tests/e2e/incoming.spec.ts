@@ -171,10 +171,15 @@ test('an autosave that fails says so, and the last good save stays', async ({ pa
 	await page.goto('./sandbox');
 	await aliceSets(page, 'good');
 	await expect.poll(() => storedCodes(page)).toEqual(['good']);
+	// Copying the world for the save fails, as it does for a world nested too deeply to clone.
 	await page.evaluate(() => {
-		window.structuredClone = () => {
-			throw new DOMException('The object is nested too deeply.', 'DataCloneError');
-		};
+		const clone = window.structuredClone;
+		window.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) => {
+			if (typeof value === 'object' && value !== null && 'setup' in value) {
+				throw new DOMException('The object is nested too deeply.', 'DataCloneError');
+			}
+			return clone(value, options);
+		}) as typeof clone;
 	});
 	await page
 		.getByRole('region', { name: "Chrome on Bob's phone" })
@@ -229,5 +234,45 @@ test('two tabs see each other’s saves, and neither overwrites the other silent
 	await expect.poll(() => storedCodes(first)).toContain('four');
 	await expect(
 		second.getByRole('alert').filter({ hasText: 'Another tab changed this world' })
+	).toBeVisible();
+});
+
+test('without BroadcastChannel, tabs still hear each other through local storage', async ({
+	context
+}) => {
+	await context.addInitScript(() => {
+		delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
+	});
+	const first = await context.newPage();
+	await first.goto('./sandbox');
+	await aliceSets(first, 'one');
+	await expect.poll(() => storedCodes(first)).toEqual(['one']);
+	const second = await context.newPage();
+	await second.goto('./sandbox');
+	await expect(sessions(second).first()).toContainText('one');
+	expect(await second.evaluate(() => 'BroadcastChannel' in window)).toBe(false);
+
+	await first.getByRole('button', { name: 'Restart server' }).click();
+	const told = second.getByRole('alert').filter({ hasText: 'Another tab changed this world' });
+	await expect(told).toBeVisible();
+	await told.getByRole('button', { name: 'Reload it' }).click();
+	await expect(sessions(second)).toHaveCount(0);
+});
+
+test('a lesson carried over to a changed sandbox asks first, too', async ({ page }) => {
+	await ownWorld(page);
+	await page.goto('./lessons/stolen-cookie#step=4');
+	await page.getByRole('button', { name: 'Open in sandbox' }).click();
+	const dialog = page.getByRole('dialog', {
+		name: 'Open “A stolen cookie on open Wi-Fi” from the lesson?'
+	});
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Open as a new world' }).click();
+	await expect(page.getByText(/Carried over from the lesson/)).toBeVisible();
+	await expect(page.getByRole('region', { name: "Chrome on Mallory's laptop" })).toBeVisible();
+	await expect(
+		page
+			.getByRole('region', { name: 'Save and share' })
+			.getByRole('button', { name: 'Open Sandbox' })
 	).toBeVisible();
 });
