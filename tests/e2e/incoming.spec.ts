@@ -1,4 +1,5 @@
 /** Worlds that come in (links, files, other tabs) never destroy the world a person has. */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { exportedWorld, ownWorldRecord, storedCodes, worldLink } from './sandbox-helpers';
 
@@ -48,6 +49,11 @@ test('a link opened over a changed world asks first; a new world keeps mine unde
 	await expect(dialog).toBeVisible();
 	// Until the person chooses, the world on screen is theirs.
 	await expect(sessions(page).first()).toContainText('mine');
+	const axe = await new AxeBuilder({ page })
+		.include('dialog')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 	await dialog.getByRole('button', { name: 'Open as a new world' }).click();
 	await expect(dialog).toBeHidden();
 	await expect(sessions(page).first()).toContainText('theirs');
