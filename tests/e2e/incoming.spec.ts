@@ -282,3 +282,16 @@ test('a lesson carried over to a changed sandbox asks first, too', async ({ page
 			.getByRole('button', { name: 'Open Sandbox' })
 	).toBeVisible();
 });
+
+test('after a visit to file:///, "Back to the home page" goes home', async ({ page }) => {
+	await page.goto('./sandbox');
+	const alice = page.getByRole('region', { name: ALICE });
+	await alice.getByRole('textbox', { name: 'Address' }).fill('file:///');
+	await alice.getByRole('button', { name: 'Go' }).click();
+	await expect(alice.getByRole('textbox', { name: 'Address' })).toHaveValue('file:///');
+	await alice.getByRole('button', { name: 'Back to the home page' }).click();
+	await expect(alice.getByRole('textbox', { name: 'Address' })).toHaveValue(
+		'http://myapp.example/'
+	);
+	await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('200');
+});
