@@ -38,53 +38,79 @@ export interface ShapeProblem {
 /**
  * Checks that a parsed document is plain data within bounds: only objects, arrays, strings,
  * finite numbers, booleans and null; no forbidden own key; no nesting deeper than `maxDepth`;
- * no more than `maxNodes` values in all. Iterative, so a deep document cannot exhaust the stack.
+ * no more than `maxNodes` values in all. It never descends past `maxDepth`, so a deep document
+ * cannot exhaust the stack, and it spells out a path only for the problem it finds: a crowd's
+ * file holds millions of values.
  * @returns the first problem, or `null`
  */
 export function checkPlainData(
 	value: unknown,
 	{ maxDepth = MAX_DEPTH, maxNodes = 50_000_000, root = 'file' } = {}
 ): ShapeProblem | null {
-	const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
-	let nodes = 0;
-	while (stack.length > 0) {
-		const { value: item, path, depth } = stack.pop()!;
-		if (++nodes > maxNodes) return { path: root, problem: 'holds too many values' };
-		const where = path || root;
-		if (item === null || typeof item === 'string' || typeof item === 'boolean') continue;
+	const walk = new PlainDataWalk(maxDepth, maxNodes);
+	const found = walk.visit(value, 0);
+	if (!found) return null;
+	let path = '';
+	for (const key of found.keys.reverse()) {
+		if (typeof key === 'number') path += `[${key}]`;
+		else if (/^[A-Za-z_$][\w$]*$/.test(key)) path += path ? `.${key}` : key;
+		else path += `[${JSON.stringify(key)}]`;
+	}
+	return { path: path || root, problem: found.problem };
+}
+
+/** A problem found by the walk, with the keys that lead to it, innermost first. */
+interface Found {
+	keys: Array<string | number>;
+	problem: string;
+}
+
+class PlainDataWalk {
+	#nodes = 0;
+	constructor(
+		readonly maxDepth: number,
+		readonly maxNodes: number
+	) {}
+
+	visit(item: unknown, depth: number): Found | null {
+		if (++this.#nodes > this.maxNodes) return { keys: [], problem: 'holds too many values' };
+		if (item === null || typeof item === 'string' || typeof item === 'boolean') return null;
 		if (typeof item === 'number') {
-			if (!Number.isFinite(item)) return { path: where, problem: 'expected a finite number' };
-			continue;
+			return Number.isFinite(item) ? null : { keys: [], problem: 'expected a finite number' };
 		}
-		if (typeof item !== 'object') return { path: where, problem: `holds a ${typeof item}` };
-		if (depth >= maxDepth) {
-			return { path: where, problem: `is nested more than ${maxDepth} levels deep` };
+		if (typeof item !== 'object') return { keys: [], problem: `holds a ${typeof item}` };
+		if (depth >= this.maxDepth) {
+			return { keys: [], problem: `is nested more than ${this.maxDepth} levels deep` };
 		}
 		if (Array.isArray(item)) {
-			for (let i = item.length - 1; i >= 0; i--) {
-				stack.push({ value: item[i], path: `${path}[${i}]`, depth: depth + 1 });
+			for (let i = 0; i < item.length; i++) {
+				const found = this.visit(item[i], depth + 1);
+				if (found) {
+					found.keys.push(i);
+					return found;
+				}
 			}
-			continue;
+			return null;
 		}
 		const proto: unknown = Object.getPrototypeOf(item);
 		if (proto !== Object.prototype && proto !== null) {
-			return { path: where, problem: 'is not a plain object' };
+			return { keys: [], problem: 'is not a plain object' };
 		}
-		for (const key of Object.keys(item)) {
+		const keys = Object.keys(item);
+		for (const key of keys) {
 			if (FORBIDDEN_KEYS.has(key)) {
-				return { path: where, problem: `has the forbidden key ${JSON.stringify(key)}` };
+				return { keys: [], problem: `has the forbidden key ${JSON.stringify(key)}` };
 			}
 		}
-		const entries = Object.entries(item);
-		for (let i = entries.length - 1; i >= 0; i--) {
-			const [key, child] = entries[i];
-			const step = /^[A-Za-z_$][\w$]*$/.test(key)
-				? `${path ? '.' : ''}${key}`
-				: `[${JSON.stringify(key)}]`;
-			stack.push({ value: child, path: `${path}${step}`, depth: depth + 1 });
+		for (const key of keys) {
+			const found = this.visit((item as Record<string, unknown>)[key], depth + 1);
+			if (found) {
+				found.keys.push(key);
+				return found;
+			}
 		}
+		return null;
 	}
-	return null;
 }
 
 /**
