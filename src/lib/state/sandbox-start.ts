@@ -5,6 +5,7 @@ import type { WorldSnapshot } from '$lib/engine/snapshot';
 import { LocalSaves, type StoreResult } from '$lib/persistence/local-saves';
 import type { SavedWorld } from '$lib/persistence/saved-world';
 import { parseShareFragment } from '$lib/persistence/share-link';
+import { SAVED_LIMITS } from '$lib/persistence/world-gate';
 import { lessonBySlug } from '$lib/scenarios/lessons';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import type { Scenario } from '$lib/scenarios/scenario';
@@ -80,7 +81,10 @@ export function chooseSandboxStart(
 	const handoff = takeHandoff();
 	const lesson = handoff ? lessonBySlug(handoff.slug) : undefined;
 	if (handoff && lesson) {
-		const history = v.safeParse(v.array(CommandSchema), handoff.history);
+		const history = v.safeParse(
+			v.pipe(v.array(CommandSchema), v.maxLength(SAVED_LIMITS.maxCommands)),
+			handoff.history
+		);
 		if (history.success) {
 			const own = keptStart(saves, ownWorld);
 			if (own.start && hasOwnWork(own.start)) {
