@@ -1,4 +1,6 @@
 /** Building a world through the sandbox's "Add to the world" forms, as a student would. */
+import { readFile } from 'node:fs/promises';
+import { deflateRawSync } from 'node:zlib';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** A simulated browser's window, by its label "Kind on Device". */
@@ -75,6 +77,7 @@ export async function runCrowd(page: Page, browsers: number, requests: number): 
 /** The parts of the sandbox's IndexedDB record that the tests read. */
 export interface OwnWorldRecord {
 	name?: string;
+	history?: unknown[];
 	snapshot?: {
 		data?: { server?: { stores?: Record<string, Array<{ data?: { code?: unknown } }>> } };
 	};
@@ -96,4 +99,31 @@ export function ownWorldRecord(page: Page): Promise<OwnWorldRecord | null> {
 				};
 			})
 	);
+}
+
+/** The codes held in one server store of the world IndexedDB keeps for the sandbox. */
+export async function storedCodes(
+	page: Page,
+	store: 'memory' | 'persistent' = 'memory'
+): Promise<unknown[] | null> {
+	const sessions = (await ownWorldRecord(page))?.snapshot?.data?.server?.stores?.[store];
+	return Array.isArray(sessions) ? sessions.map((session) => session.data?.code ?? null) : null;
+}
+
+/** The world on the sandbox page, as its Export JSON button writes it. */
+export async function exportedWorld(
+	page: Page
+): Promise<{ name: string; scenario: unknown; history: unknown[] } & Record<string, unknown>> {
+	const download = page.waitForEvent('download');
+	await page
+		.getByRole('region', { name: 'Save and share' })
+		.getByRole('button', { name: 'Export JSON' })
+		.click();
+	return JSON.parse(await readFile((await (await download).path())!, 'utf8'));
+}
+
+/** The fragment of a world link, packed as the sandbox packs it (raw DEFLATE, base64url). */
+export function worldLink(payload: unknown): string {
+	const packed = deflateRawSync(Buffer.from(JSON.stringify(payload)), { level: 9 });
+	return `#world=${packed.toString('base64url')}`;
 }

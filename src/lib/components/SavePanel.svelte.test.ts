@@ -20,7 +20,9 @@ beforeAll(async () => {
 });
 
 function setup(storage = new FakeStorage()) {
-	const onLoad = vi.fn<(saved: SavedWorld) => void>();
+	const onLoad = vi.fn<(saved: SavedWorld, from: 'file' | 'saved') => Promise<boolean>>(
+		async () => true
+	);
 	render(SavePanel, { sim, onLoad, saves: new LocalSaves(storage) });
 	return { onLoad, storage, user: userEvent.setup() };
 }
@@ -57,9 +59,22 @@ describe('SavePanel', () => {
 			screen.getByLabelText('Import JSON'),
 			new File([toJson(saved)], 'good.json', { type: 'application/json' })
 		);
-		await vi.waitFor(() => expect(onLoad).toHaveBeenCalledWith(saved));
+		await vi.waitFor(() => expect(onLoad).toHaveBeenCalledWith(saved, 'file'));
 		expect(screen.queryByRole('alert')).toBeNull();
-		expect(screen.getByRole('status')).toHaveTextContent('Imported "From a file".');
+		await vi.waitFor(() =>
+			expect(screen.getByRole('status')).toHaveTextContent('Imported "From a file".')
+		);
+	});
+
+	it('says nothing was imported when the page did not open the file', async () => {
+		const { onLoad, user } = setup();
+		onLoad.mockResolvedValue(false);
+		await user.upload(
+			screen.getByLabelText('Import JSON'),
+			new File([toJson(saved)], 'good.json', { type: 'application/json' })
+		);
+		await vi.waitFor(() => expect(onLoad).toHaveBeenCalledWith(saved, 'file'));
+		expect(screen.getByRole('status')).not.toHaveTextContent('Imported');
 	});
 
 	it('saves, lists, opens and deletes worlds', async () => {
@@ -69,7 +84,7 @@ describe('SavePanel', () => {
 		await user.type(field, 'Tuesday');
 		await user.click(screen.getByRole('button', { name: 'Save' }));
 		await user.click(await screen.findByRole('button', { name: 'Open Tuesday' }));
-		expect(onLoad).toHaveBeenCalledWith(expect.objectContaining({ name: 'Tuesday' }));
+		expect(onLoad).toHaveBeenCalledWith(expect.objectContaining({ name: 'Tuesday' }), 'saved');
 		await user.click(screen.getByRole('button', { name: 'Delete Tuesday' }));
 		await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
 		expect(screen.getByText('No saved worlds yet.')).toBeInTheDocument();

@@ -78,7 +78,7 @@ export async function navigate(
 	const browser = core.openBrowser(browserId);
 	let target: ParsedUrl;
 	try {
-		target = parseUrl(url, browser.url);
+		target = parseUrl(url, navigationBase(core, browser.url));
 	} catch {
 		throw new WorldError(`"${url}" is not a URL the browser can open.`);
 	}
@@ -90,6 +90,15 @@ export async function navigate(
 		'strict'
 	);
 	showNavigation(core, browser, event);
+}
+
+/**
+ * What a typed URL is relative to: the current page, unless that page is not on the web (a
+ * `file:` or `data:` URL, which the server answered with 400), whose `/` would lead back to
+ * itself; then the site, so that "Back to the home page" always gets home.
+ */
+function navigationBase(core: WorldCore, current: string): string {
+	return /^https?:/i.test(current) ? current : core.siteUrl;
 }
 
 /** The person submits a form on the current page. */

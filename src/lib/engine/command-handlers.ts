@@ -13,7 +13,8 @@ import {
 } from './entities';
 import { addNetwork, moveDevice, reconnect } from './networks';
 import { advance } from './timers';
-import type { WorldCore } from './world-core';
+import { WorldError, type WorldCore } from './world-core';
+import { commandBoundsProblem } from './input-limits';
 
 /** Runs one command of type `K` against the world's state. */
 type Handler<K extends CommandType> = (
@@ -78,6 +79,8 @@ export const COMMAND_HANDLERS: { readonly [K in CommandType]: Handler<K> } = {
 
 /** Runs a command through its handler. */
 export function runCommand(core: WorldCore, command: Command): void | Promise<unknown> {
+	const problem = commandBoundsProblem(command, core.clock.now());
+	if (problem) throw new WorldError(problem);
 	const handler = COMMAND_HANDLERS[command.type] as Handler<CommandType>;
 	return handler(core, command);
 }

@@ -6,13 +6,9 @@
  */
 import * as v from 'valibot';
 import { CROSS_SITE_TARGETS, type Command, type CommandType } from './commands';
+import { MAX_ADVANCE_MS, MAX_ITEMS, MAX_NAME, MAX_TEXT, MAX_TIME } from './input-limits';
 import { DEVICE_KINDS, NETWORK_KINDS } from './model';
-import {
-	BrowserKindSchema,
-	CookieFieldsSchema,
-	CredentialSchema,
-	HeaderListSchema
-} from './snapshot-schema';
+import { BrowserKindSchema, SameSiteSchema } from './snapshot-schema';
 
 /** An id the world hands out: a letter and a number, such as `b1` or `x12`. */
 export const IdSchema = v.pipe(
@@ -21,18 +17,55 @@ export const IdSchema = v.pipe(
 );
 const id = IdSchema;
 
+/** A name: of a network, device or person. */
+export const NameSchema = v.pipe(v.string(), v.maxLength(MAX_NAME));
+const name = NameSchema;
+
+/** Any other text a command carries: a code, a URL, a body, a value. */
+export const TextSchema = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+const text = TextSchema;
+
+/** A list of at most {@link MAX_ITEMS} items. */
+function list<T extends v.GenericSchema>(item: T) {
+	return v.pipe(v.array(item), v.maxLength(MAX_ITEMS));
+}
+
+/** An object of at most {@link MAX_ITEMS} keys. */
+function record<T extends v.GenericSchema>(value: T) {
+	return v.pipe(
+		v.record(text, value),
+		v.check((input) => Object.keys(input).length <= MAX_ITEMS, `has more than ${MAX_ITEMS} keys`)
+	);
+}
+
+const cookieFields = {
+	name: text,
+	value: text,
+	domain: text,
+	hostOnly: v.boolean(),
+	path: text,
+	secure: v.boolean(),
+	httpOnly: v.boolean(),
+	sameSite: SameSiteSchema,
+	expires: v.nullable(
+		v.pipe(v.number('expected a number or null'), v.minValue(-MAX_TIME), v.maxValue(MAX_TIME))
+	)
+};
+const header = v.strictTuple([text, text], 'expected a [name, value] pair');
+const credential = v.strictObject({ username: text, password: text });
+
 /** One schema per command type; a new type does not compile until it has a row here. */
 const COMMAND_SCHEMAS = {
 	'add-network': v.strictObject({
 		type: v.literal('add-network'),
 		kind: v.picklist(NETWORK_KINDS),
-		name: v.optional(v.string()),
+		name: v.optional(name),
 		open: v.optional(v.boolean())
 	}),
 	'add-device': v.strictObject({
 		type: v.literal('add-device'),
 		kind: v.picklist(DEVICE_KINDS),
-		name: v.string(),
+		name,
 		networkId: id
 	}),
 	'add-browser': v.strictObject({
@@ -42,9 +75,9 @@ const COMMAND_SCHEMAS = {
 	}),
 	'add-person': v.strictObject({
 		type: v.literal('add-person'),
-		name: v.string(),
-		color: v.optional(v.string()),
-		knows: v.optional(v.array(CredentialSchema)),
+		name,
+		color: v.optional(name),
+		knows: v.optional(list(credential)),
 		deviceId: v.optional(v.nullable(id)),
 		attacker: v.optional(v.boolean())
 	}),
@@ -67,26 +100,26 @@ const COMMAND_SCHEMAS = {
 	'delete-cookie': v.strictObject({
 		type: v.literal('delete-cookie'),
 		browserId: id,
-		cookie: v.strictObject({ name: v.string(), domain: v.string(), path: v.string() })
+		cookie: v.strictObject({ name: text, domain: text, path: text })
 	}),
 	'put-cookie': v.strictObject({
 		type: v.literal('put-cookie'),
 		browserId: id,
-		cookie: v.strictObject(CookieFieldsSchema.entries)
+		cookie: v.strictObject(cookieFields)
 	}),
-	'type-code': v.strictObject({ type: v.literal('type-code'), browserId: id, code: v.string() }),
-	navigate: v.strictObject({ type: v.literal('navigate'), browserId: id, url: v.string() }),
+	'type-code': v.strictObject({ type: v.literal('type-code'), browserId: id, code: text }),
+	navigate: v.strictObject({ type: v.literal('navigate'), browserId: id, url: text }),
 	'press-set': v.strictObject({
 		type: v.literal('press-set'),
 		browserId: id,
-		code: v.optional(v.string())
+		code: v.optional(text)
 	}),
 	'press-get': v.strictObject({ type: v.literal('press-get'), browserId: id }),
 	'submit-form': v.strictObject({
 		type: v.literal('submit-form'),
 		browserId: id,
-		action: v.string(),
-		fields: v.record(v.string(), v.string())
+		action: text,
+		fields: record(text)
 	}),
 	'cross-site': v.strictObject({
 		type: v.literal('cross-site'),
@@ -97,26 +130,26 @@ const COMMAND_SCHEMAS = {
 		type: v.literal('raw'),
 		browserId: id,
 		request: v.strictObject({
-			method: v.string(),
-			url: v.string(),
-			headers: HeaderListSchema,
-			body: v.string()
+			method: text,
+			url: text,
+			headers: list(header),
+			body: text
 		})
 	}),
 	advance: v.strictObject({
 		type: v.literal('advance'),
-		milliseconds: v.pipe(v.number(), v.finite(), v.minValue(0))
+		milliseconds: v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_ADVANCE_MS))
 	}),
 	'restart-server': v.strictObject({ type: v.literal('restart-server') }),
 	'configure-server': v.strictObject({
 		type: v.literal('configure-server'),
-		changes: v.record(v.string(), v.unknown())
+		changes: record(v.unknown())
 	}),
-	note: v.strictObject({ type: v.literal('note'), text: v.string() }),
+	note: v.strictObject({ type: v.literal('note'), text }),
 	eavesdrop: v.strictObject({
 		type: v.literal('eavesdrop'),
 		attackerBrowserId: id,
-		exchangeId: v.optional(v.string())
+		exchangeId: v.optional(text)
 	}),
 	xss: v.strictObject({ type: v.literal('xss'), victimBrowserId: id, attackerBrowserId: id })
 } satisfies Record<CommandType, v.GenericSchema>;

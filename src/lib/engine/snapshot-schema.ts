@@ -1,6 +1,7 @@
 /** Valibot schemas of a world snapshot and of the engine types it holds. */
 import * as v from 'valibot';
 import { BROWSER_KINDS } from './browser-kinds';
+import { MAX_TIME } from './input-limits';
 import { SAME_SITES, SEND_REASONS } from './cookie-types';
 import { INITIATORS, MISMATCH_KINDS } from './events';
 import { SESSION_DECISIONS } from './http';
@@ -13,7 +14,7 @@ export const WORLD_SNAPSHOT_FORMAT = 'session-lab-world';
 export const WORLD_SNAPSHOT_VERSION = 1;
 
 const id = v.pipe(v.string(), v.minLength(1));
-const time = v.pipe(v.number(), v.finite());
+const time = v.pipe(v.number(), v.finite(), v.minValue(-MAX_TIME), v.maxValue(MAX_TIME));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const uint32 = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff));
 const nullableString = v.nullable(v.string('expected a string or null'));
@@ -78,7 +79,9 @@ export const CookieFieldsSchema = v.object({
 	secure: v.boolean(),
 	httpOnly: v.boolean(),
 	sameSite: SameSiteSchema,
-	expires: v.nullable(v.pipe(v.number('expected a number or null'), v.finite()))
+	expires: v.nullable(
+		v.pipe(v.number('expected a number or null'), v.minValue(-MAX_TIME), v.maxValue(MAX_TIME))
+	)
 });
 
 const JarCookieSchema = v.object({ ...CookieFieldsSchema.entries, created: time, order: count });
@@ -194,7 +197,7 @@ const ActionEventSchema = v.object({
 /** Valibot schema of `WorldSnapshotData` (world-data.ts), the `data` part of a snapshot. */
 export const WorldSnapshotDataSchema = v.object({
 	id,
-	seed: v.pipe(v.number(), v.integer()),
+	seed: v.pipe(v.number(), v.safeInteger()),
 	clock: time,
 	random: v.pipe(v.array(uint32), v.length(4)),
 	siteUrl: v.pipe(v.string(), v.url('expected an absolute URL')),

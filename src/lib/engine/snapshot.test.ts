@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { leafPaths, setAt } from '$lib/testing/json-paths';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { inProcessTransport, worldFor } from '$lib/testing/world-harness';
@@ -232,24 +233,3 @@ describe('world snapshots', () => {
 		);
 	});
 });
-
-type Path = Array<string | number>;
-
-/** Every path into a JSON value, containers included. */
-function leafPaths(value: unknown, prefix: Path = []): Path[] {
-	const out: Path[] = prefix.length ? [prefix] : [];
-	if (Array.isArray(value))
-		value.forEach((item, i) => out.push(...leafPaths(item, [...prefix, i])));
-	else if (typeof value === 'object' && value !== null)
-		for (const [key, item] of Object.entries(value)) out.push(...leafPaths(item, [...prefix, key]));
-	return out;
-}
-
-/** Sets (or, for `undefined`, deletes) the value at a path. */
-function setAt(root: unknown, path: Path, replacement: unknown): void {
-	let node = root as Record<string | number, unknown>;
-	for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-	const last = path[path.length - 1];
-	if (replacement === undefined) delete node[last];
-	else node[last] = replacement;
-}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import type { Scenario } from '$lib/scenarios/scenario';
 import { worldFor } from '$lib/testing/world-harness';
+import type { Command } from './commands';
 import type { ExchangeEvent } from './events';
 
 const ALICE_BROWSER = 'b1';
@@ -84,7 +85,7 @@ describe('the book example in two browsers', () => {
 	});
 
 	it.each([
-		['10,000 characters', 'x'.repeat(10_000)],
+		['4,096 characters', 'x'.repeat(4096)],
 		['markup', '<img src=x onerror=alert(1)>'],
 		['quotes', `"it's" \\ "quoted"`],
 		['emoji', 'snow ☃ and 🍪 cookies']
@@ -95,6 +96,33 @@ describe('the book example in two browsers', () => {
 		expect(world.browsers.get(ALICE_BROWSER)!.page.output).toBe(value);
 	});
 });
+
+it.each([
+	['a value of 4,097 characters', { type: 'press-set', browserId: 'b1', code: 'x'.repeat(4097) }],
+	['a name of 101 characters', { type: 'add-person', name: 'x'.repeat(101) }],
+	['an advance of more than ten years', { type: 'advance', milliseconds: 3.2e11 }],
+	[
+		'a header value of 4,097 characters',
+		{
+			type: 'raw',
+			browserId: 'b1',
+			request: {
+				method: 'GET',
+				url: 'http://myapp.example/',
+				headers: [['X', 'x'.repeat(4097)]],
+				body: ''
+			}
+		}
+	]
+] as Array<[string, Command]>)(
+	'refuses %s, which no saved world could hold',
+	async (_name, command) => {
+		const world = await worldFor(sandboxScenario);
+		const before = world.log.length;
+		await expect(world.apply(command)).rejects.toThrow(/at most|ten years/);
+		expect(world.log.length).toBe(before);
+	}
+);
 
 describe('networks', () => {
 	it('shows two people behind one office NAT with one IP but two sessions', async () => {
@@ -301,4 +329,18 @@ describe('attacks', () => {
 			expect(world.cookies('b2')).toHaveLength(stolen);
 		}
 	);
+});
+
+describe('navigation', () => {
+	it.each([
+		['file:///', 'http://myapp.example/'],
+		['data:text/plain,hi', 'http://myapp.example/'],
+		['http://myapp.example/login', 'http://myapp.example/']
+	])('from %s, "/" leads to %s', async (from, home) => {
+		const world = await worldFor(sandboxScenario);
+		await world.apply({ type: 'navigate', browserId: 'b1', url: from });
+		await world.apply({ type: 'navigate', browserId: 'b1', url: '/' });
+		expect(world.browsers.get('b1')!.url).toBe(home);
+		expect((world.log.at(-1) as ExchangeEvent).response.status).toBe(200);
+	});
 });

@@ -17,8 +17,10 @@ import {
 import type { World } from '$lib/engine/world';
 import { ChunkedArray, jsonBlobInChunks, type JsonChunkOptions } from '$lib/export/json-chunks';
 import type { Scenario } from '$lib/scenarios/scenario';
-import { CommandSchema } from '$lib/engine/command-schema';
+import { CommandSchema, NameSchema } from '$lib/engine/command-schema';
+import { MAX_ADVANCE_MS } from '$lib/engine/input-limits';
 import { ScenarioSchema } from '$lib/scenarios/scenario-schema';
+import { checkShape, checkWorldLimits, historyTooLong, SAVED_LIMITS } from './world-gate';
 
 /** Tag of a saved world. */
 export const SAVE_FORMAT = 'session-lab-save';
@@ -61,9 +63,25 @@ export function savedWorldFrom(sim: SavableWorld, name = sim.scenario.title): Sa
 		version: SAVE_VERSION,
 		name,
 		scenario: structuredClone(sim.scenario),
-		history: structuredClone([...sim.history]),
+		history: splitLongAdvances(structuredClone([...sim.history])),
 		snapshot: snapshotWorld(sim.world)
 	};
+}
+
+/**
+ * The history with every advance longer than a saved world may hold cut into pieces that fit.
+ * Playing time merges its advances into one, which a long enough run could take past the limit.
+ */
+export function splitLongAdvances(history: Command[]): Command[] {
+	if (!history.some((c) => c.type === 'advance' && c.milliseconds > MAX_ADVANCE_MS)) return history;
+	return history.flatMap((command) => {
+		if (command.type !== 'advance' || command.milliseconds <= MAX_ADVANCE_MS) return [command];
+		const pieces: Command[] = [];
+		for (let left = command.milliseconds; left > 0; left -= MAX_ADVANCE_MS) {
+			pieces.push({ type: 'advance', milliseconds: Math.min(left, MAX_ADVANCE_MS) });
+		}
+		return pieces;
+	});
 }
 
 /**
@@ -111,7 +129,7 @@ export function exportFileName(name: string): string {
 const SavedWorldSchema = v.object({
 	format: v.literal(SAVE_FORMAT),
 	version: v.literal(SAVE_VERSION),
-	name: v.string(),
+	name: NameSchema,
 	scenario: ScenarioSchema,
 	history: v.array(CommandSchema),
 	snapshot: v.unknown()
@@ -162,12 +180,18 @@ export function checkSavedWorld(value: unknown): SavedWorld {
 			`This saved world has an unsupported version (${describe(version)}); this page reads version ${SAVE_VERSION}.`
 		);
 	}
+	const shape =
+		historyTooLong((value as Record<string, unknown>).history, SAVED_LIMITS) ??
+		checkShape(value, 'file');
+	if (shape) throw invalid(shape.path, shape.problem);
 	const result = v.safeParse(SavedWorldSchema, value, PLAIN_MESSAGES);
 	if (!result.success) {
 		const issue = result.issues[0];
 		throw invalid(issuePath(issue, 'file'), issue.message);
 	}
 	const saved = value as SavedWorld;
+	const limits = checkWorldLimits(saved.scenario, saved.history, SAVED_LIMITS);
+	if (limits) throw invalid(limits.path, limits.problem);
 	try {
 		parseWorldSnapshot(saved.snapshot);
 	} catch (error) {

@@ -72,9 +72,9 @@ describe('share links', () => {
 
 	it('refuse a world too big for a link, and say what to do', () => {
 		const text = (i: number) => (Math.imul(i + 1, 2654435761) >>> 0).toString(36);
-		const history: Command[] = Array.from({ length: 3000 }, (_, i) => ({
+		const history: Command[] = Array.from({ length: 900 }, (_, i) => ({
 			type: 'note',
-			text: text(i)
+			text: `${text(i)}${text(i * 7)}${text(i * 13)}`
 		}));
 		const built = buildShareFragment('world', { ...saved, history });
 		expect(built.ok).toBe(false);
@@ -84,13 +84,24 @@ describe('share links', () => {
 	});
 
 	it('refuse, before packing it, a world whose steps unpack to more than 2 MB', () => {
+		const history: Command[] = Array.from({ length: 600 }, () => ({
+			type: 'note',
+			text: 'x'.repeat(4000)
+		}));
+		const built = buildShareFragment('world', { ...saved, history });
+		expect(!built.ok && built.message).toBe(
+			'This world is too big for a link (its 600 steps unpack to more than 2 MB). Export it as a file instead.'
+		);
+	});
+
+	it('refuse a world with more commands than a link may carry', () => {
 		const history: Command[] = Array.from({ length: 60_000 }, () => ({
 			type: 'press-get',
 			browserId: 'b1'
 		}));
 		const built = buildShareFragment('world', { ...saved, history });
 		expect(!built.ok && built.message).toBe(
-			'This world is too big for a link (its 60,000 steps unpack to more than 2 MB). Export it as a file instead.'
+			'This world is too big for a link: its history holds 60,000 commands; at most 1,000 fit. Export it as a file instead.'
 		);
 	});
 

@@ -13,8 +13,9 @@ import { base64UrlDecode, base64UrlEncode } from '$lib/engine/base64url';
 import { utf8ByteLength } from '$lib/engine/utf8';
 import type { Scenario } from '$lib/scenarios/scenario';
 import type { SavedWorld } from './saved-world';
-import { CommandSchema } from '$lib/engine/command-schema';
+import { CommandSchema, NameSchema } from '$lib/engine/command-schema';
 import { ScenarioSchema } from '$lib/scenarios/scenario-schema';
+import { checkShape, checkWorldLimits, historyTooLong, LINK_LIMITS } from './world-gate';
 
 /** Longest fragment a link may carry; longer links break in chat apps and some browsers. */
 export const MAX_FRAGMENT_CHARS = 8000;
@@ -98,6 +99,14 @@ export function buildShareFragment(
 	}
 	const { name, scenario, history } = data as SavedWorld;
 	const shared: SharedWorld = { format: SHARE_FORMAT, version: 1, name, scenario, history };
+	// A link must open anywhere: one that its reader would refuse is not made.
+	const limits = checkWorldLimits(scenario, history, LINK_LIMITS);
+	if (limits) {
+		return {
+			ok: false,
+			message: `This world is too big for a link: its ${limits.path} ${limits.problem}. Export it as a file instead.`
+		};
+	}
 	// A link may unpack to no more than this, so a bigger world is refused before packing it,
 	// which for a crowd's 100,000 steps would hold the page up.
 	const json = tooBigToUnpack(history) ? null : JSON.stringify(shared);
@@ -131,10 +140,10 @@ function tooBigToUnpack(history: readonly Command[]): boolean {
 	return false;
 }
 
-const SharedWorldSchema = v.object({
+const SharedWorldSchema = v.strictObject({
 	format: v.literal(SHARE_FORMAT),
 	version: v.literal(1),
-	name: v.string(),
+	name: NameSchema,
 	scenario: ScenarioSchema,
 	history: v.array(CommandSchema)
 });
@@ -144,20 +153,35 @@ const SharedWorldSchema = v.object({
  * @returns `null` when the fragment is not a share link at all
  */
 export function parseShareFragment(hash: string): ShareResult<SharedLink> | null {
+	// Checked before anything is decoded: a link is read on every page load.
+	if (hash.length > MAX_FRAGMENT_CHARS + 1) {
+		return {
+			ok: false,
+			message: `The link is too long (${hash.length.toLocaleString('en')} characters; a link holds at most ${MAX_FRAGMENT_CHARS.toLocaleString('en')}). Ask for the world as a file instead.`
+		};
+	}
 	const params = new URLSearchParams(hash.replace(/^#/, ''));
 	const world = params.get('world');
 	if (world !== null) {
 		const decoded = decodeShare(world);
 		if (!decoded.ok) return decoded;
+		const unreadable = (path: string, problem: string): ShareResult<SharedLink> => ({
+			ok: false,
+			message: `The link's world cannot be read. ${path}: ${problem}`
+		});
+		const shape =
+			historyTooLong((decoded.value as { history?: unknown } | null)?.history, LINK_LIMITS) ??
+			checkShape(decoded.value, 'link');
+		if (shape) return unreadable(shape.path, shape.problem);
 		const result = v.safeParse(SharedWorldSchema, decoded.value, PLAIN_MESSAGES);
 		if (!result.success) {
 			const issue = result.issues[0];
-			return {
-				ok: false,
-				message: `The link's world cannot be read. ${issuePath(issue, 'link')}: ${issue.message}`
-			};
+			return unreadable(issuePath(issue, 'link'), issue.message);
 		}
-		return { ok: true, value: { kind: 'world', world: decoded.value as SharedWorld } };
+		const shared = decoded.value as SharedWorld;
+		const limits = checkWorldLimits(shared.scenario, shared.history, LINK_LIMITS);
+		if (limits) return unreadable(limits.path, limits.problem);
+		return { ok: true, value: { kind: 'world', world: shared } };
 	}
 	const lesson = params.get('lesson');
 	if (lesson === null) return null;

@@ -6,12 +6,39 @@
 import * as v from 'valibot';
 import type { BrowserKind } from '$lib/engine/browser-kinds';
 import { COMMAND_SCHEMA_LIST, CommandSchema, IdSchema } from '$lib/engine/command-schema';
-import { mergeSettings, type ServerSettings } from '$lib/webapp/settings';
+import { MAX_ADVANCE_MS, MAX_ITEMS, MAX_NAME, MAX_TEXT, MAX_TIME } from '$lib/engine/input-limits';
+import { mergeSettings, ServerSettingsSchema, type ServerSettings } from '$lib/webapp/settings';
 import { BOOK_DEFAULTS } from '$lib/webapp/presets';
 import { VIEW_NAMES, type LessonActionType, type Scenario, type StepItem } from './scenario';
 
-const text = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
+const text = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(MAX_TEXT));
+const shortText = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(MAX_NAME));
 const id = IdSchema;
+
+/** A list of at most `max` items. */
+function list<T extends v.GenericSchema>(item: T, max = MAX_ITEMS) {
+	return v.pipe(v.array(item), v.maxLength(max));
+}
+
+/** The names of the server's settings. */
+export const SETTING_NAMES: ReadonlySet<string> = new Set(
+	Object.keys(ServerSettingsSchema.entries)
+);
+
+/** The first key of `changes` that names no server setting, if any. */
+export function unknownSetting(changes: Record<string, unknown>): string | undefined {
+	return Object.keys(changes).find((key) => !SETTING_NAMES.has(key));
+}
+
+/** Server settings by name: only names the server knows, at most one per setting. */
+const serverSchema = v.pipe(
+	v.record(v.string(), v.unknown()),
+	v.check(
+		(changes) => unknownSetting(changes) === undefined,
+		(issue) =>
+			`names no server setting: ${JSON.stringify(unknownSetting(issue.input as Record<string, unknown>))}`
+	)
+);
 
 /** One schema per lesson action. */
 const ACTION_SCHEMAS = {
@@ -21,9 +48,9 @@ const ACTION_SCHEMAS = {
 		curlBrowserId: id,
 		from: id,
 		name: text,
-		url: v.pipe(v.string(), v.url('must be an absolute URL')),
+		url: v.pipe(v.string(), v.maxLength(MAX_TEXT), v.url('must be an absolute URL')),
 		method: v.optional(text),
-		body: v.optional(v.string()),
+		body: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
 		source: v.optional(v.picklist(['jar', 'dump-header']))
 	}),
 	'guess-session-id': v.strictObject({
@@ -31,8 +58,8 @@ const ACTION_SCHEMAS = {
 		curlBrowserId: id,
 		from: id,
 		name: text,
-		url: v.pipe(v.string(), v.url('must be an absolute URL')),
-		offset: v.pipe(v.number(), v.integer())
+		url: v.pipe(v.string(), v.maxLength(MAX_TEXT), v.url('must be an absolute URL')),
+		offset: v.pipe(v.number(), v.integer(), v.minValue(-MAX_ITEMS), v.maxValue(MAX_ITEMS))
 	})
 } satisfies Record<LessonActionType, v.GenericSchema>;
 
@@ -44,7 +71,7 @@ const stepItemSchema = v.variant('type', [
 const predictionSchema = v.pipe(
 	v.strictObject({
 		question: text,
-		choices: v.pipe(v.array(text), v.minLength(2, 'needs at least two choices')),
+		choices: v.pipe(v.array(text), v.minLength(2, 'needs at least two choices'), v.maxLength(20)),
 		answer: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0)),
 		explanation: text
 	}),
@@ -60,9 +87,9 @@ const predictionSchema = v.pipe(
 
 const stepSchema = v.strictObject({
 	narration: text,
-	setup: v.optional(v.array(stepItemSchema)),
-	commands: v.array(stepItemSchema),
-	wait: v.optional(v.pipe(v.number(), v.minValue(0))),
+	setup: v.optional(list(stepItemSchema)),
+	commands: list(stepItemSchema),
+	wait: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_ADVANCE_MS))),
 	prediction: v.optional(predictionSchema),
 	notes: v.optional(text)
 });
@@ -72,16 +99,20 @@ const stepSchema = v.strictObject({
  * saved worlds, imported files and share links.
  */
 export const ScenarioSchema = v.strictObject({
-	slug: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be short kebab-case')),
-	title: text,
+	slug: v.pipe(
+		v.string(),
+		v.maxLength(MAX_NAME),
+		v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be short kebab-case')
+	),
+	title: shortText,
 	summary: text,
-	seed: v.pipe(v.number(), v.integer()),
-	start: v.pipe(v.number(), v.integer(), v.minValue(0)),
-	server: v.optional(v.record(v.string(), v.unknown())),
-	users: v.optional(v.array(v.strictObject({ username: text, password: text }))),
-	setup: v.array(CommandSchema),
-	steps: v.array(stepSchema),
-	views: v.optional(v.array(v.picklist(VIEW_NAMES)))
+	seed: v.pipe(v.number(), v.safeInteger()),
+	start: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TIME)),
+	server: v.optional(serverSchema),
+	users: v.optional(list(v.strictObject({ username: text, password: text }))),
+	setup: list(CommandSchema),
+	steps: list(stepSchema),
+	views: v.optional(list(v.picklist(VIEW_NAMES), VIEW_NAMES.length))
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

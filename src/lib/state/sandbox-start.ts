@@ -5,10 +5,20 @@ import type { WorldSnapshot } from '$lib/engine/snapshot';
 import { LocalSaves, type StoreResult } from '$lib/persistence/local-saves';
 import type { SavedWorld } from '$lib/persistence/saved-world';
 import { parseShareFragment } from '$lib/persistence/share-link';
+import { SAVED_LIMITS } from '$lib/persistence/world-gate';
 import { lessonBySlug } from '$lib/scenarios/lessons';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import type { Scenario } from '$lib/scenarios/scenario';
 import { takeHandoff } from './sandbox-handoff';
+import { hasOwnWork } from './world-changes';
+
+/** A world that arrived at the sandbox, and where from. */
+export interface IncomingWorld {
+	name: string;
+	scenario: Scenario;
+	history: Command[];
+	from: 'link' | 'lesson';
+}
 
 /** Where the sandbox's world comes from, and what to tell the user about it. */
 export interface SandboxStart {
@@ -24,6 +34,13 @@ export interface SandboxStart {
 	lessonLink?: { slug: string; step: number };
 	/** The world's name, when it came with one (a shared or saved world). */
 	name?: string;
+	/**
+	 * A world that arrived (a link, a lesson carried over) over this one, which has work of its
+	 * own: the page opens this one first and asks what to do with the other.
+	 */
+	incoming?: IncomingWorld;
+	/** Whether the world is the one kept from the last visit (so saving it again is no news). */
+	restored?: boolean;
 }
 
 /** A lesson's world without its script: in the sandbox the user drives. */
@@ -35,7 +52,9 @@ function asSandbox(lesson: Scenario): Scenario {
  * Picks the sandbox's starting world: a shared link first, then a lesson handed over, then the
  * world kept in IndexedDB, then an autosave in local storage (older visits, or browsers without
  * IndexedDB), then the default. Every source is validated; a broken one is reported and
- * skipped, so nothing crashes and the autosave is never overwritten by a bad link.
+ * skipped, so nothing crashes and the autosave is never overwritten by a bad link. A link that
+ * arrives over a kept world with work of its own does not replace it: the kept world opens, and
+ * the link waits in `incoming` for the person to choose.
  * @param ownWorld what `OwnWorldStore.load()` found, or `null` when it was not asked
  */
 export function chooseSandboxStart(
@@ -45,6 +64,11 @@ export function chooseSandboxStart(
 ): SandboxStart {
 	const shared = parseShareFragment(hash);
 	if (shared?.ok && shared.value.kind === 'world') {
+		const own = keptStart(saves, ownWorld);
+		if (own.start && hasOwnWork(own.start)) {
+			const { name, scenario, history } = shared.value.world;
+			return { ...own.start, incoming: { name, scenario, history, from: 'link' } };
+		}
 		const { scenario, history, name } = shared.value.world;
 		return { scenario, history, name, notice: `Opened the shared world “${name}”.`, problem: null };
 	}
@@ -57,8 +81,16 @@ export function chooseSandboxStart(
 	const handoff = takeHandoff();
 	const lesson = handoff ? lessonBySlug(handoff.slug) : undefined;
 	if (handoff && lesson) {
-		const history = v.safeParse(v.array(CommandSchema), handoff.history);
+		const history = v.safeParse(
+			v.pipe(v.array(CommandSchema), v.maxLength(SAVED_LIMITS.maxCommands)),
+			handoff.history
+		);
 		if (history.success) {
+			const own = keptStart(saves, ownWorld);
+			if (own.start && hasOwnWork(own.start)) {
+				const world = { scenario: asSandbox(lesson), history: history.output as Command[] };
+				return { ...own.start, incoming: { ...world, name: lesson.title, from: 'lesson' } };
+			}
 			return {
 				scenario: asSandbox(lesson),
 				history: history.output as Command[],
@@ -68,24 +100,38 @@ export function chooseSandboxStart(
 		}
 	}
 
+	const own = keptStart(saves, ownWorld);
+	if (own.start) return { ...own.start, problem: problem ?? own.start.problem };
+	return { ...defaultStart(), problem: problem ?? own.problem };
+}
+
+/** The world kept from the last visit, if any, and why the IndexedDB record was not used. */
+function keptStart(
+	saves: LocalSaves,
+	ownWorld: StoreResult<SavedWorld> | null
+): { start: SandboxStart | null; problem: string | null } {
 	if (ownWorld?.ok) {
 		const { scenario, history, snapshot, name } = ownWorld.value;
 		const notice = `Restored “${name}” from your last visit.`;
-		return { scenario, history, snapshot, name, notice, problem };
+		return {
+			start: { scenario, history, snapshot, name, notice, problem: null, restored: true },
+			problem: null
+		};
 	}
 	const ownProblem = ownWorld && ownWorld.reason === 'invalid' ? ownWorld.message : null;
-
 	const saved = saves.loadAutosave();
-	if (saved.ok) {
-		return {
+	if (!saved.ok) return { start: null, problem: ownProblem };
+	return {
+		start: {
 			scenario: saved.value.scenario,
 			history: saved.value.history,
 			name: saved.value.name,
 			notice: `Restored “${saved.value.name}” from your last visit.`,
-			problem: problem ?? ownProblem
-		};
-	}
-	return { ...defaultStart(), problem: problem ?? ownProblem };
+			problem: ownProblem,
+			restored: true
+		},
+		problem: ownProblem
+	};
 }
 
 function defaultStart(): SandboxStart {

@@ -3,9 +3,11 @@ import { snapshotWorld } from '$lib/engine/snapshot';
 import { FakeStorage } from '$lib/testing/fake-storage';
 import { LocalSaves } from '$lib/persistence/local-saves';
 import { snapshotDifference } from '$lib/persistence/saved-world';
+import { buildShareFragment } from '$lib/persistence/share-link';
 import { SAMPLE_HISTORY, sampleSave } from '$lib/testing/save-fixtures';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { inProcessTransport } from '$lib/testing/world-harness';
+import { handOffToSandbox } from './sandbox-handoff';
 import { chooseSandboxStart } from './sandbox-start';
 import { WorldState } from './world-state.svelte';
 
@@ -84,5 +86,57 @@ describe('choosing the sandbox’s start', () => {
 			message: 'Browser storage (IndexedDB) is unavailable: no.'
 		});
 		expect(start).toMatchObject({ scenario: sandboxScenario, history: [], problem: null });
+	});
+});
+
+describe('a link over a kept world', () => {
+	const linkTo = (name: string) =>
+		buildShareFragment('world', { name, scenario: sandboxScenario, history: SAMPLE_HISTORY });
+
+	it('waits, when the kept world has work of its own', async () => {
+		const link = linkTo('Shared');
+		if (!link.ok) throw new Error(link.message);
+		const own = await sampleSave('Mine');
+		const start = chooseSandboxStart(link.value, new LocalSaves(new FakeStorage()), {
+			ok: true,
+			value: own
+		});
+		expect(start.name).toBe('Mine');
+		expect(start.history).toEqual(own.history);
+		expect(start.incoming?.name).toBe('Shared');
+	});
+
+	it.each([
+		[
+			'a fresh kept world',
+			async () => ({ ok: true as const, value: await sampleSave('Mine', []) })
+		],
+		['no kept world', async () => null]
+	])('opens at once over %s', async (_name, kept) => {
+		const link = linkTo('Shared');
+		if (!link.ok) throw new Error(link.message);
+		const start = chooseSandboxStart(link.value, new LocalSaves(new FakeStorage()), await kept());
+		expect(start.name).toBe('Shared');
+		expect(start.incoming).toBeUndefined();
+		expect(start.notice).toBe('Opened the shared world “Shared”.');
+	});
+});
+
+describe('a lesson carried over to a kept world', () => {
+	it('waits, when the kept world has work of its own', async () => {
+		vi.stubGlobal('sessionStorage', new FakeStorage());
+		try {
+			handOffToSandbox('cookies', []);
+			const own = await sampleSave('Mine');
+			const start = chooseSandboxStart('', new LocalSaves(new FakeStorage()), {
+				ok: true,
+				value: own
+			});
+			expect(start.name).toBe('Mine');
+			expect(start.incoming).toMatchObject({ from: 'lesson', history: [] });
+			expect(start.incoming?.scenario.steps).toEqual([]);
+		} finally {
+			vi.unstubAllGlobals();
+		}
 	});
 });

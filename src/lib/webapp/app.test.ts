@@ -622,15 +622,31 @@ describe('snapshots', () => {
 		['null', null, /Invalid web application snapshot/],
 		['wrong format', { format: 'x' }, /format/],
 		['bad settings', 'settings', /settings/],
-		['bad session', 'session', /stores/]
+		['bad session', 'session', /stores/],
+		['an account with an unknown key', 'account', /users\.0\.admin/],
+		['a session seen after the Date range', 'time', /stores\.memory\.0\.lastSeen/]
 	])('refuses %s', (_name, input, message) => {
 		const good = createWebApp(testDeps()).snapshot();
+		const session = {
+			id: 's',
+			data: {},
+			user: null,
+			created: 0,
+			lastSeen: 9e15,
+			clientIp: '',
+			serverName: 'app1'
+		};
+		const account = { username: 'a', salt: '', hash: '', iterations: 1, admin: true };
 		const bad =
 			input === 'settings'
 				? { ...good, settings: { ...good.settings, appServers: -1 } }
 				: input === 'session'
 					? { ...good, stores: { memory: [{ id: 5 }], persistent: [] } }
-					: input;
+					: input === 'account'
+						? { ...good, users: [account] }
+						: input === 'time'
+							? { ...good, stores: { memory: [session], persistent: [] } }
+							: input;
 		expect(() => restoreWebApp(testDeps(), bad)).toThrow(message);
 	});
 });

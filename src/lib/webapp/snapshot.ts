@@ -1,11 +1,12 @@
 /** The JSON form of a whole web application, and its validation. */
 import * as v from 'valibot';
+import { MAX_TIME } from '../engine/input-limits';
 import { ServerSettingsSchema } from './settings';
 
 /** Tag of a web application snapshot. */
 export const SNAPSHOT_FORMAT = 'session-lab/webapp';
 
-const time = v.pipe(v.number(), v.finite());
+const time = v.pipe(v.number(), v.finite(), v.minValue(-MAX_TIME), v.maxValue(MAX_TIME));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 const StoredSessionSchema = v.strictObject({
@@ -18,15 +19,15 @@ const StoredSessionSchema = v.strictObject({
 	serverName: v.string()
 });
 
-const StoredAccountSchema = v.object({
+const StoredAccountSchema = v.strictObject({
 	username: v.pipe(v.string(), v.minLength(1)),
 	displayName: v.optional(v.string()),
 	salt: v.string(),
 	hash: v.string(),
-	iterations: v.pipe(v.number(), v.integer(), v.minValue(1))
+	iterations: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000_000))
 });
 
-const UserAccountSchema = v.object({
+const UserAccountSchema = v.strictObject({
 	username: v.pipe(v.string(), v.minLength(1)),
 	password: v.string(),
 	displayName: v.optional(v.string())
@@ -43,7 +44,7 @@ export const WebAppSnapshotSchema = v.strictObject({
 		v.string(),
 		v.regex(/^[A-Za-z0-9_-]{43}$/, 'secret must be 32 bytes of base64url')
 	),
-	pbkdf2Iterations: v.pipe(v.number(), v.integer(), v.minValue(1)),
+	pbkdf2Iterations: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000_000)),
 	users: v.array(StoredAccountSchema),
 	/** Accounts whose passwords were not hashed yet when the snapshot was taken. */
 	pendingUsers: v.array(UserAccountSchema),
