@@ -74,6 +74,8 @@ export function siteId(host: string): string {
 type Spec = Omit<Lifeline, 'x' | 'title' | 'subtitle' | 'name'> & {
 	title: string;
 	subtitle: string;
+	/** A shorter second line for a narrow column, keeping what the lesson compares (an IP). */
+	shortSubtitle?: string;
 	/** The device band this lifeline belongs to. */
 	deviceId?: string;
 };
@@ -161,6 +163,7 @@ function lifelineSpecs(scene: Scene, seen: LogParticipants): Spec[] {
 			kind: 'network',
 			title: network.name,
 			subtitle: `NAT ${network.publicIp}`,
+			shortSubtitle: network.publicIp,
 			full: `${network.name}, NAT with public IP ${network.publicIp}${network.open ? ', open Wi-Fi' : ''}`,
 			networkId: network.id
 		});
@@ -249,16 +252,19 @@ function place(
 	const fit = (text: string) => fitText(text, column - 12, SANS_CHAR);
 	const x = new Map<string, number>();
 	const names = new Map<string, string>();
-	const lifelines: Lifeline[] = specs.map(({ deviceId: _, ...spec }, i) => {
+	const fits = (text: string) => fit(text) === text;
+	const lifelines: Lifeline[] = specs.map(({ deviceId: _, shortSubtitle, ...spec }, i) => {
 		const at = margin + column / 2 + i * column;
 		x.set(spec.id, at);
 		names.set(spec.id, spec.full);
+		const subtitle =
+			shortSubtitle !== undefined && !fits(spec.subtitle) ? shortSubtitle : spec.subtitle;
 		return {
 			...spec,
 			x: at,
 			name: spec.title,
 			title: fit(spec.title),
-			subtitle: fit(spec.subtitle)
+			subtitle: fit(subtitle)
 		};
 	});
 	const groups: LifelineGroup[] = [];
