@@ -116,7 +116,11 @@ describe('sequence layout', () => {
 	});
 
 	it("keeps a network's public IP whole in a narrow column, dropping NAT first", () => {
-		const scene = fixtureScene();
+		const base = fixtureScene();
+		const scene = {
+			...base,
+			networks: base.networks.map((n) => ({ ...n, publicIp: '203.0.113.185' }))
+		};
 		const narrow = sequenceColumns(scene, scene.events, 1);
 		for (const line of narrow.lifelines.filter((l) => l.kind === 'network')) {
 			const network = scene.networks.find((n) => n.id === line.id)!;
