@@ -147,7 +147,7 @@ describe('world map', () => {
 	it.each([
 		['http://myapp.example/api/code', 'request', 'GET /api/code · Cookie: sid=AAAA1111'],
 		['http://myapp.example/api/code', 'response', '200 OK'],
-		['https://myapp.example/api/code', 'request', '🔒 encrypted']
+		['https://myapp.example/api/code', 'request', 'encrypted']
 	] as const)('packet label for %s %s', (url, leg, label) => {
 		const event = makeExchange({
 			id: 'x1',

@@ -280,9 +280,9 @@ export function easeInOut(t: number): number {
 	return t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2;
 }
 
-/** What a packet shows: a readable label over plain http, a lock over https. */
+/** What a packet shows: a readable label over plain http, only "encrypted" over https. */
 export function packetLabel(event: ExchangeEvent, direction: 'request' | 'response'): string {
-	if (event.secure) return '🔒 encrypted';
+	if (event.secure) return 'encrypted';
 	if (direction === 'response')
 		return `${event.response.status} ${event.response.statusText}`.trim();
 	const cookie = event.request.headers.find(([n]) => n.toLowerCase() === 'cookie')?.[1];
