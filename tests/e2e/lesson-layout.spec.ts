@@ -52,3 +52,18 @@ test('at 1280 wide the IP lesson shows every address whole', async ({ page }) =>
 	for (const ip of ['198.51.100.107', '10.0.0.10', '192.0.2.88'])
 		await expect(map.getByText(ip, { exact: true }).first()).toBeVisible();
 });
+
+test("at 1280 wide a jar's Copy, Edit and Delete buttons are whole", async ({ page }) => {
+	await page.goto('./lessons/cookies#step=3');
+	const jar = page.getByRole('table', { name: /^Cookies in/ });
+	await expect(jar).toBeVisible();
+	const browser = page.getByRole('region', { name: "Firefox on Alice's laptop" });
+	const frame = (await browser.boundingBox())!;
+	for (const name of ['Copy', 'Edit', 'Delete']) {
+		const button = (await jar
+			.getByRole('button', { name: new RegExp(`^${name} cookie`) })
+			.boundingBox())!;
+		expect(button.x + button.width).toBeLessThanOrEqual(frame.x + frame.width);
+		expect(button.x).toBeGreaterThanOrEqual(frame.x);
+	}
+});
