@@ -164,6 +164,44 @@ test.describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
 		await expectNoViolations(page, 'the teacher notes');
 	});
 
+	test('teacher notes window beside a lesson, with the answer key', async ({ page }) => {
+		await openLesson(page, 'no-memory');
+		await page.getByRole('button', { name: 'Step forward' }).click();
+		const [notes] = await Promise.all([
+			page.waitForEvent('popup'),
+			page.getByRole('button', { name: 'Teacher notes' }).click()
+		]);
+		await expect(notes.getByRole('region', { name: 'Answer key' })).toBeVisible();
+		await expectNoViolations(notes, 'the teacher notes window');
+	});
+
+	test.describe('presenter view at 1920×1080', () => {
+		test.use({ viewport: { width: 1920, height: 1080 } });
+
+		test('with a prediction open', async ({ page }) => {
+			await openLesson(page, 'no-memory');
+			await page.getByRole('button', { name: 'Present' }).click();
+			await page.getByRole('button', { name: 'Step forward' }).click();
+			await page.getByRole('button', { name: 'Step forward' }).click();
+			await expect(page.getByRole('radiogroup', { name: 'Prediction' })).toBeVisible();
+			await expectNoViolations(page, 'the presenter view with a prediction');
+		});
+	});
+
+	test.describe('on a phone (390×844)', () => {
+		test.use({ viewport: { width: 390, height: 844 } });
+
+		test('a lesson and the sandbox', async ({ page }) => {
+			await openLesson(page, 'cookies');
+			await page.getByRole('button', { name: 'Step forward' }).click();
+			await expect(page.getByRole('region', { name: 'Narration' })).toContainText('Step 1 of');
+			await expectNoViolations(page, 'a lesson on a phone');
+			await page.goto('./sandbox');
+			await expect(page.getByRole('region', { name: "Firefox on Alice's laptop" })).toBeVisible();
+			await expectNoViolations(page, 'the sandbox on a phone');
+		});
+	});
+
 	test('keyboard help dialog', async ({ page }) => {
 		await openLesson(page, 'cookies');
 		await page.keyboard.press('?');

@@ -6,7 +6,7 @@ import { sentByHand, setCookieCount } from './drawn-cookies';
 export const SEQUENCE = {
 	column: 200,
 	/** The narrowest column, used when the panel is too small for all lifelines. */
-	minColumn: 128,
+	minColumn: 120,
 	margin: 24,
 	header: 96,
 	actionHeight: 34,

@@ -7,7 +7,7 @@
 import type { ExchangeEvent, WorldEvent } from '$lib/engine/events';
 import { parseUrl } from '$lib/engine/parsed-url';
 import type { Scene, SceneBrowser } from './scene';
-import { fitText, SANS_CHAR } from './text';
+import { fitText, ipTextWidth, SANS_CHAR } from './text';
 import { logParticipants, type LogParticipants } from './log-index';
 import { SEQUENCE } from './row-height';
 
@@ -79,6 +79,8 @@ export function siteId(host: string): string {
 type Spec = Omit<Lifeline, 'x' | 'title' | 'subtitle' | 'name'> & {
 	title: string;
 	subtitle: string;
+	/** The IP address a network's second line shows: kept whole in a narrow column. */
+	ip?: string;
 	/** The device band this lifeline belongs to. */
 	deviceId?: string;
 };
@@ -177,6 +179,7 @@ function lifelineSpecs(scene: Scene, seen: LogParticipants): Spec[] {
 			kind: 'network',
 			title: network.name,
 			subtitle: `NAT ${network.publicIp}`,
+			ip: network.publicIp,
 			full: `${network.name}, NAT with public IP ${network.publicIp}${network.open ? ', open Wi-Fi' : ''}`,
 			networkId: network.id
 		});
@@ -265,7 +268,12 @@ function place(
 	const fit = (text: string) => fitText(text, column - 12, SANS_CHAR);
 	const x = new Map<string, number>();
 	const names = new Map<string, string>();
-	const lifelines: Lifeline[] = specs.map(({ deviceId: _, ...spec }, i) => {
+	/** A network's address line drops the word NAT first, then measures the address itself. */
+	const fitSubtitle = (subtitle: string, ip: string | undefined) => {
+		if (ip === undefined || fit(subtitle) === subtitle) return fit(subtitle);
+		return ipTextWidth(ip) <= column - 8 ? ip : fit(ip);
+	};
+	const lifelines: Lifeline[] = specs.map(({ deviceId: _, ip, ...spec }, i) => {
 		const at = margin + column / 2 + i * column;
 		x.set(spec.id, at);
 		names.set(spec.id, spec.full);
@@ -274,7 +282,7 @@ function place(
 			x: at,
 			name: spec.title,
 			title: fit(spec.title),
-			subtitle: fit(spec.subtitle)
+			subtitle: fitSubtitle(spec.subtitle, ip)
 		};
 	});
 	const groups: LifelineGroup[] = [];

@@ -117,6 +117,22 @@ describe('sequence layout', () => {
 		]);
 	});
 
+	it("keeps a network's public IP whole in a narrow column, dropping NAT first", () => {
+		const base = fixtureScene();
+		const scene = {
+			...base,
+			networks: base.networks.map((n) => ({ ...n, publicIp: '203.0.113.185' }))
+		};
+		const narrow = sequenceColumns(scene, scene.events, 1);
+		for (const line of narrow.lifelines.filter((l) => l.kind === 'network')) {
+			const network = scene.networks.find((n) => n.id === line.id)!;
+			expect(line.subtitle).toBe(network.publicIp);
+		}
+		const wide = sequenceColumns(scene, scene.events);
+		const first = wide.lifelines.find((l) => l.kind === 'network')!;
+		expect(first.subtitle).toBe(`NAT ${scene.networks[0].publicIp}`);
+	});
+
 	it('adds a lifeline for a browser that is gone but still in the log', () => {
 		const scene = fixtureScene();
 		const gone = makeExchange({ id: 'x9', seq: 9, at: 1, browserId: 'b1' });

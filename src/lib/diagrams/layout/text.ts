@@ -3,6 +3,16 @@ export const MONO_CHAR = 8.6;
 /** A generous width of one character of 14 px sans-serif text, in px. */
 export const SANS_CHAR = 8.2;
 
+/**
+ * Estimated width of an IP address (digits and dots) in 13 px sans-serif, in px: digits are
+ * wider than a dot, so the average character width would cut an address that fits.
+ */
+export function ipTextWidth(ip: string): number {
+	let width = 0;
+	for (const char of ip) width += char === '.' || char === ':' ? 4.4 : 8.4;
+	return width;
+}
+
 /** Estimated width of a text in px for a given per-character width. */
 export function textWidth(text: string, charWidth = MONO_CHAR): number {
 	return text.length * charWidth;

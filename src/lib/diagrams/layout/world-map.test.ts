@@ -11,6 +11,25 @@ import {
 import { el, svgDocument } from './snapshot';
 
 describe('world map', () => {
+	it('keeps every IP whole in the narrowest boxes, dropping the word NAT first', () => {
+		const base = fixtureScene();
+		const scene = {
+			...base,
+			networks: base.networks.map((n) => ({ ...n, publicIp: '203.0.113.185' })),
+			devices: base.devices.map((d) => ({ ...d, privateIp: '192.168.1.10' }))
+		};
+		const map = layoutWorldMap(scene, 1);
+		for (const network of scene.networks) {
+			expect(map.nodes.find((n) => n.id === network.id)?.sub).toBe(network.publicIp);
+		}
+		for (const device of scene.devices) {
+			expect(map.nodes.find((n) => n.id === device.id)?.sub).toBe(device.privateIp);
+		}
+		const wide = layoutWorldMap(scene);
+		const first = scene.networks[0];
+		expect(wide.nodes.find((n) => n.id === first.id)?.sub).toBe(`NAT ${first.publicIp}`);
+	});
+
 	it('matches the SVG snapshot of the fixed scenario', async () => {
 		const map = layoutWorldMap(fixtureScene());
 		const body = [
@@ -135,7 +154,7 @@ describe('world map', () => {
 	it.each([
 		['http://myapp.example/api/code', 'request', 'GET /api/code · Cookie: sid=AAAA1111'],
 		['http://myapp.example/api/code', 'response', '200 OK'],
-		['https://myapp.example/api/code', 'request', '🔒 encrypted']
+		['https://myapp.example/api/code', 'request', 'encrypted']
 	] as const)('packet label for %s %s', (url, leg, label) => {
 		const event = makeExchange({
 			id: 'x1',

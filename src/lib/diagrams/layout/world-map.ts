@@ -1,6 +1,6 @@
 import type { ExchangeEvent } from '$lib/engine/events';
 import type { Scene } from './scene';
-import { fitText, SANS_CHAR } from './text';
+import { fitText, ipTextWidth, SANS_CHAR } from './text';
 
 /** Sizes of the world map, in px. */
 export const MAP = { node: 170, nodeHeight: 56, pitch: 80, top: 44, margin: 16, gap: 24 } as const;
@@ -77,6 +77,12 @@ export function layoutWorldMap(scene: Scene, availableWidth?: number): MapLayout
 	const nodes: MapNode[] = [];
 	const at = new Map<string, MapNode>();
 	const fit = (text: string) => fitText(text, grid.node - 14, SANS_CHAR);
+	/** An address line keeps the address whole: its prefix goes first, then the padding. */
+	const fitAddress = (prefix: string, ip: string) => {
+		const full = `${prefix}${ip}`;
+		if (fit(full) === full) return full;
+		return ipTextWidth(ip) <= grid.node - 4 ? ip : fit(ip);
+	};
 	const place = (
 		column: number,
 		row: number,
@@ -116,7 +122,7 @@ export function layoutWorldMap(scene: Scene, availableWidth?: number): MapLayout
 			id: d.id,
 			kind: 'device',
 			title: fit(d.name),
-			sub: fit(d.privateIp),
+			sub: fitAddress('', d.privateIp),
 			full: `${d.name}, private IP ${d.privateIp}`,
 			badge: null
 		})
@@ -140,7 +146,7 @@ export function layoutWorldMap(scene: Scene, availableWidth?: number): MapLayout
 			id: n.id,
 			kind: 'network',
 			title: fit(n.name),
-			sub: fit(`NAT ${n.publicIp}`),
+			sub: fitAddress('NAT ', n.publicIp),
 			full: `${n.name}, NAT, public IP ${n.publicIp}${n.open ? ', open Wi-Fi' : ''}`,
 			badge:
 				n.open && listeners.length
@@ -274,9 +280,9 @@ export function easeInOut(t: number): number {
 	return t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2;
 }
 
-/** What a packet shows: a readable label over plain http, a lock over https. */
+/** What a packet shows: a readable label over plain http, only "encrypted" over https. */
 export function packetLabel(event: ExchangeEvent, direction: 'request' | 'response'): string {
-	if (event.secure) return '🔒 encrypted';
+	if (event.secure) return 'encrypted';
 	if (direction === 'response')
 		return `${event.response.status} ${event.response.statusText}`.trim();
 	const cookie = event.request.headers.find(([n]) => n.toLowerCase() === 'cookie')?.[1];
