@@ -97,7 +97,12 @@ test.describe('Present at 1920×1080', () => {
 			await page.keyboard.press('ArrowRight');
 			const prediction = page.getByRole('radiogroup', { name: 'Prediction' });
 			const narration = page.getByRole('region', { name: 'Narration' });
-			await expect(narration.getByText(`Step ${step + 1} of`).or(prediction).first()).toBeVisible();
+			await expect(
+				narration
+					.getByText(`Step ${step + 1} of`)
+					.or(prediction)
+					.first()
+			).toBeVisible();
 			if (await prediction.isVisible()) {
 				await page.getByRole('button', { name: 'Skip' }).click();
 				await expect(narration).toContainText(`Step ${step + 1} of`);

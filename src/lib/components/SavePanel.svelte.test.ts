@@ -3,19 +3,31 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeStorage } from '$lib/testing/fake-storage';
 import { LocalSaves } from '$lib/persistence/local-saves';
-import { toJson, type SavedWorld } from '$lib/persistence/saved-world';
+import {
+	savedWorldBlob,
+	savedWorldFrom,
+	toJson,
+	type SavedWorld
+} from '$lib/persistence/saved-world';
 import { sampleSave } from '$lib/testing/save-fixtures';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
-import type { WorldState } from '$lib/state/world-state.svelte';
+import type { SaveSource } from '$lib/state/save-source';
 import { worldFor } from '$lib/testing/world-harness';
 import SavePanel from './SavePanel.svelte';
 
-let sim: WorldState;
+let source: SaveSource;
 let saved: SavedWorld;
 
 beforeAll(async () => {
 	const world = await worldFor(sandboxScenario);
-	sim = { scenario: sandboxScenario, history: [], world } as unknown as WorldState;
+	const savable = { scenario: sandboxScenario, history: [], world };
+	source = {
+		title: sandboxScenario.title,
+		events: world.log.length,
+		snapshot: async (name) => savedWorldFrom(savable, name),
+		blob: async (name) => savedWorldBlob(savable, name),
+		shareable: async () => ({ scenario: sandboxScenario, history: [] })
+	};
 	saved = await sampleSave('From a file');
 });
 
@@ -23,7 +35,7 @@ function setup(storage = new FakeStorage()) {
 	const onLoad = vi.fn<(saved: SavedWorld, from: 'file' | 'saved') => Promise<boolean>>(
 		async () => true
 	);
-	render(SavePanel, { sim, onLoad, saves: new LocalSaves(storage) });
+	render(SavePanel, { source, onLoad, saves: new LocalSaves(storage) });
 	return { onLoad, storage, user: userEvent.setup() };
 }
 
