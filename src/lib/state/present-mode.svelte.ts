@@ -1,9 +1,8 @@
 /**
  * Present, the projector view of a lesson: full screen when the browser allows it, the diagram
- * scaled to its area, and the controls fading after a few quiet seconds. Out of Present, the
- * same scale only ever shrinks the diagram, to keep a wide one whole.
+ * scaled to its area, and the controls fading after a few quiet seconds.
  */
-import { diagramZoom } from './present-zoom';
+import { presentZoom } from './present-zoom';
 
 /** Quiet time before the controls fade in Present, in real milliseconds. */
 const CONTROLS_FADE_MS = 3000;
@@ -15,10 +14,8 @@ export class PresentMode {
 	/** The measured size of the diagram's area, which the zoom fills. */
 	width = $state(0);
 	height = $state(0);
-	/** The width the diagram needs to keep every label whole (see `sequenceWidth`). */
-	needed = $state(0);
-	/** How much the diagram is scaled: to fill the screen in Present, and to fit in any case. */
-	readonly zoom = $derived(diagramZoom(this.width, this.height, this.needed, this.presenting));
+	/** How much the diagram is scaled: 1 unless presenting. */
+	readonly zoom = $derived(this.presenting ? presentZoom(this.width, this.height) : 1);
 	#hideTimer: ReturnType<typeof setTimeout> | undefined;
 
 	/** Shows the controls, and in Present fades them again after a quiet moment. */
