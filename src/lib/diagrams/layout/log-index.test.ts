@@ -24,6 +24,26 @@ const action = (seq: number, kind: string): WorldEvent => ({
 	subjects: []
 });
 
+describe('a newer copy of the log (the next read model)', () => {
+	it('goes on from the index of the copy before, and matches a pass over the whole', () => {
+		const all: WorldEvent[] = [action(0, 'add-network'), ...manyExchanges(40)];
+		expect(warmLogIndex(all.slice(0, 30), 1000)).toBe(true);
+		// With no time to read anything, only an index carried over is already up to date.
+		expect(warmLogIndex(all.slice(0, 30), 0)).toBe(true);
+		const grown = all.slice();
+		expect(indexLog(grown).rows).toEqual(sequenceEvents(all));
+		expect(Array.from(indexLog(grown).offsets)).toEqual(
+			Array.from(rowOffsets(sequenceEvents(all)))
+		);
+	});
+
+	it('starts afresh for another log, even of the same length', () => {
+		const first = manyExchanges(20);
+		expect(warmLogIndex(first, 1000)).toBe(true);
+		expect(warmLogIndex(manyExchanges(20), 0)).toBe(false);
+	});
+});
+
 describe('indexLog', () => {
 	it('matches a pass over the whole log, however the log grew', () => {
 		const all: WorldEvent[] = [action(0, 'add-network'), ...manyExchanges(60), action(61, 'close')];

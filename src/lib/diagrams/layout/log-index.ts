@@ -105,8 +105,22 @@ export function warmLogIndex(
 /** Events indexed between two looks at the clock while warming. */
 const WARM_STEP = 2000;
 
+/** The log indexed last, so that a newer copy of it (the next read model's) goes on from there. */
+let latest: { log: readonly WorldEvent[]; state: Running } | null = null;
+
+/**
+ * The running index of `latest` when `log` is a newer copy of that log: it holds the same event
+ * objects up to where the index has read (a log only grows, and its events are never replaced).
+ */
+function continuedFrom(log: readonly WorldEvent[]): Running | undefined {
+	if (!latest || latest.state.seen > log.length) return undefined;
+	const last = latest.state.seen - 1;
+	return last < 0 || log[last] === latest.log[last] ? latest.state : undefined;
+}
+
 function upToDate(log: readonly WorldEvent[], until = log.length): Running {
-	let state = running.get(log);
+	let state = running.get(log) ?? continuedFrom(log);
+	if (state) running.set(log, state);
 	if (!state || state.seen > log.length) {
 		state = {
 			seen: 0,
@@ -146,5 +160,6 @@ function upToDate(log: readonly WorldEvent[], until = log.length): Running {
 		state.rows.push(event);
 	}
 	state.seen = Math.max(state.seen, until);
+	latest = { log, state };
 	return state;
 }
