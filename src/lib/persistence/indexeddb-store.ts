@@ -17,6 +17,17 @@ export interface KeyValueStore {
 	get(key: string): Promise<IdbResult<unknown>>;
 	/** Stores a structured-cloneable value under `key`. */
 	put(key: string, value: unknown): Promise<IdbResult<void>>;
+	/**
+	 * Reads `keys` and writes what `decide` returns, in one transaction: no other write to the
+	 * store can come between the read and the write, in this tab or another.
+	 * @param decide gets the values read (in the order of `keys`); returns the entries to write,
+	 *   or `null` to write nothing
+	 * @returns whether anything was written
+	 */
+	update(
+		keys: string[],
+		decide: (values: unknown[]) => Array<[string, unknown]> | null
+	): Promise<IdbResult<boolean>>;
 }
 
 /** Where to find IndexedDB, and which database and store to use. */
@@ -57,16 +68,23 @@ export function openKeyValueStore(options: KeyValueStoreOptions = {}): KeyValueS
 
 	const run = async <T>(
 		mode: IDBTransactionMode,
-		action: (store: IDBObjectStore) => IDBRequest<T>
+		/**
+		 * Issues the requests; returns what reads the outcome once the transaction is done.
+		 * `fail` aborts the transaction with a reason, from a request's callback.
+		 */
+		action: (store: IDBObjectStore, fail: (error: unknown) => void) => () => T
 	): Promise<IdbResult<T>> => {
 		try {
 			const value = await new Promise<T>((resolve, reject) => {
 				void db()
 					.then((handle) => {
 						const transaction = handle.transaction(storeName, mode);
-						const request = action(transaction.objectStore(storeName));
-						transaction.oncomplete = () => resolve(request.result);
-						transaction.onerror = () => reject(transaction.error ?? request.error);
+						const outcome = action(transaction.objectStore(storeName), (error) => {
+							reject(error);
+							transaction.abort();
+						});
+						transaction.oncomplete = () => resolve(outcome());
+						transaction.onerror = () => reject(transaction.error);
 						transaction.onabort = () => reject(transaction.error ?? new Error('aborted'));
 					})
 					.catch(reject);
@@ -85,10 +103,35 @@ export function openKeyValueStore(options: KeyValueStoreOptions = {}): KeyValueS
 		}
 	};
 
+	const update: KeyValueStore['update'] = (keys, decide) =>
+		run('readwrite', (store, fail) => {
+			const reads = keys.map((key) => store.get(key));
+			let written = false;
+			// The writes go out from the last read's callback, inside the same transaction.
+			reads[reads.length - 1].addEventListener('success', () => {
+				try {
+					const writes = decide(reads.map((read) => read.result));
+					for (const [key, value] of writes ?? []) store.put(value, key);
+					written = writes !== null;
+				} catch (error) {
+					fail(error);
+				}
+			});
+			return () => written;
+		});
+
 	return {
-		get: (key) => run('readonly', (store) => store.get(key)),
+		update,
+		get: (key) =>
+			run('readonly', (store) => {
+				const read = store.get(key);
+				return () => read.result as unknown;
+			}),
 		put: async (key, value) => {
-			const result = await run('readwrite', (store) => store.put(value, key));
+			const result = await run('readwrite', (store) => {
+				store.put(value, key);
+				return () => undefined;
+			});
 			return result.ok ? { ok: true, value: undefined } : result;
 		}
 	};

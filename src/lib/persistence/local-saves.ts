@@ -30,8 +30,8 @@ export interface SaveEntry {
 	size: number;
 }
 
-/** Why an operation failed. */
-export type FailureReason = 'full' | 'unavailable' | 'missing' | 'invalid';
+/** Why an operation failed (`conflict`: another tab saved the world first). */
+export type FailureReason = 'full' | 'unavailable' | 'missing' | 'invalid' | 'conflict';
 
 /** The outcome of an operation: a value, or a sentence to show. */
 export type StoreResult<T> =

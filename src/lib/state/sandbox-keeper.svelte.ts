@@ -274,7 +274,7 @@ export class SandboxKeeper {
 	}
 
 	/** Saves the world in IndexedDB (or local storage), and tells the other tabs. */
-	async #autosave(current: WorldState) {
+	async #autosave(current: WorldState, overwrite = false) {
 		if (current.world.log.length > AUTOSAVE_LIMIT) {
 			this.saveProblem = `Autosave paused: this world has more than ${AUTOSAVE_LIMIT.toLocaleString('en')} events, too many to save after every change. Your last good save is kept; export the world to keep this one.`;
 			return;
@@ -289,10 +289,17 @@ export class SandboxKeeper {
 			this.saveProblem = `Autosave failed: this world could not be copied (${why}). Your last good save is kept; export the world to keep this one.`;
 			return;
 		}
-		let result = await this.#ownWorld.save(saved);
-		// Without IndexedDB, local storage keeps the world instead.
-		if (!result.ok && result.reason === 'unavailable') result = this.saves.autosave(saved);
+		let result = await this.#ownWorld.save(saved, { overwrite });
+		if (!result.ok && result.reason === 'unavailable') {
+			// Without IndexedDB (or when it refuses this world), local storage keeps it instead.
+			result = this.saves.autosave(saved);
+			if (result.ok) await this.#ownWorld.savedInLocalStorage();
+		}
 		if (count !== this.#autosaveCount) return;
+		if (!result.ok && result.reason === 'conflict') {
+			this.otherTabSaved = true;
+			return;
+		}
 		if (!result.ok) {
 			this.saveProblem = `Autosave failed: ${result.message} Your last good save is kept.`;
 			return;
@@ -322,7 +329,7 @@ export class SandboxKeeper {
 		if (!current) return;
 		this.otherTabSaved = false;
 		clearTimeout(this.#autosaveTimer);
-		await this.#autosave(current);
+		await this.#autosave(current, true);
 		this.notice = this.saveProblem ? null : 'This tab’s world is now the saved one.';
 	}
 

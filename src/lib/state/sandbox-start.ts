@@ -4,6 +4,7 @@ import { CommandSchema } from '$lib/engine/command-schema';
 import type { WorldSnapshot } from '$lib/engine/snapshot';
 import { LocalSaves, type StoreResult } from '$lib/persistence/local-saves';
 import type { SavedWorld } from '$lib/persistence/saved-world';
+import type { KeptWorld } from '$lib/persistence/own-world-store';
 import { parseShareFragment } from '$lib/persistence/share-link';
 import { SAVED_LIMITS } from '$lib/persistence/world-gate';
 import { lessonBySlug } from '$lib/scenarios/lessons';
@@ -60,7 +61,7 @@ function asSandbox(lesson: Scenario): Scenario {
 export function chooseSandboxStart(
 	hash: string,
 	saves = new LocalSaves(),
-	ownWorld: StoreResult<SavedWorld> | null = null
+	ownWorld: StoreResult<KeptWorld> | null = null
 ): SandboxStart {
 	const shared = parseShareFragment(hash);
 	if (shared?.ok && shared.value.kind === 'world') {
@@ -105,33 +106,34 @@ export function chooseSandboxStart(
 	return { ...defaultStart(), problem: problem ?? own.problem };
 }
 
-/** The world kept from the last visit, if any, and why the IndexedDB record was not used. */
+/**
+ * The world kept from the last visit, if any, and why the IndexedDB record was not used. The
+ * IndexedDB record comes first, unless local storage holds a newer autosave (IndexedDB refused
+ * to store the world the last time).
+ */
 function keptStart(
 	saves: LocalSaves,
-	ownWorld: StoreResult<SavedWorld> | null
+	ownWorld: StoreResult<KeptWorld> | null
 ): { start: SandboxStart | null; problem: string | null } {
-	if (ownWorld?.ok) {
-		const { scenario, history, snapshot, name } = ownWorld.value;
-		const notice = `Restored “${name}” from your last visit.`;
-		return {
-			start: { scenario, history, snapshot, name, notice, problem: null, restored: true },
-			problem: null
-		};
-	}
-	const ownProblem = ownWorld && ownWorld.reason === 'invalid' ? ownWorld.message : null;
+	const kept = ownWorld?.ok ? ownWorld.value : null;
+	if (kept && !kept.newerInLocalStorage) return { start: restoredStart(kept.world), problem: null };
+	const ownProblem =
+		ownWorld && !ownWorld.ok && ownWorld.reason === 'invalid' ? ownWorld.message : null;
 	const saved = saves.loadAutosave();
-	if (!saved.ok) return { start: null, problem: ownProblem };
-	return {
-		start: {
-			scenario: saved.value.scenario,
-			history: saved.value.history,
-			name: saved.value.name,
-			notice: `Restored “${saved.value.name}” from your last visit.`,
-			problem: ownProblem,
-			restored: true
-		},
-		problem: ownProblem
-	};
+	if (saved.ok) {
+		// Replayed from its commands, as before the IndexedDB record existed.
+		const start = { ...restoredStart(saved.value), snapshot: undefined, problem: ownProblem };
+		return { start, problem: ownProblem };
+	}
+	if (kept) return { start: restoredStart(kept.world), problem: null };
+	return { start: null, problem: ownProblem };
+}
+
+/** A start from a saved world; with a snapshot, it is restored without a replay. */
+function restoredStart(saved: SavedWorld): SandboxStart {
+	const { scenario, history, snapshot, name } = saved;
+	const notice = `Restored “${name}” from your last visit.`;
+	return { scenario, history, snapshot, name, notice, problem: null, restored: true };
 }
 
 function defaultStart(): SandboxStart {

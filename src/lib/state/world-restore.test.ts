@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { snapshotWorld } from '$lib/engine/snapshot';
 import { FakeStorage } from '$lib/testing/fake-storage';
 import { LocalSaves } from '$lib/persistence/local-saves';
-import { snapshotDifference } from '$lib/persistence/saved-world';
+import { snapshotDifference, type SavedWorld } from '$lib/persistence/saved-world';
 import { buildShareFragment } from '$lib/persistence/share-link';
 import { SAMPLE_HISTORY, sampleSave } from '$lib/testing/save-fixtures';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
@@ -56,14 +56,33 @@ describe('restoring a world from its snapshot', () => {
 	});
 });
 
+/** What the IndexedDB store reads back for a kept world. */
+const kept = (world: SavedWorld, newerInLocalStorage = false) =>
+	({ ok: true, value: { world, newerInLocalStorage } }) as const;
+
 describe('choosing the sandbox’s start', () => {
 	it('prefers the world kept in IndexedDB to an autosave in local storage', async () => {
 		const storage = new LocalSaves(new FakeStorage());
 		storage.autosave(await sampleSave('Older'));
 		const own = await sampleSave('Sandbox');
-		const start = chooseSandboxStart('', storage, { ok: true, value: own });
+		const start = chooseSandboxStart('', storage, kept(own));
 		expect(start.snapshot).toEqual(own.snapshot);
 		expect(start.notice).toBe('Restored “Sandbox” from your last visit.');
+	});
+
+	it('takes the local storage copy when IndexedDB refused the newest autosave', async () => {
+		const storage = new LocalSaves(new FakeStorage());
+		storage.autosave(await sampleSave('Newer'));
+		const start = chooseSandboxStart('', storage, kept(await sampleSave('Older'), true));
+		expect(start.name).toBe('Newer');
+		expect(start.snapshot).toBeUndefined();
+	});
+
+	it('keeps the IndexedDB record when that local storage copy is gone', async () => {
+		const own = await sampleSave('Only');
+		const start = chooseSandboxStart('', new LocalSaves(new FakeStorage()), kept(own, true));
+		expect(start.name).toBe('Only');
+		expect(start.snapshot).toEqual(own.snapshot);
 	});
 
 	it('falls back to local storage, and says why, when the IndexedDB record is damaged', async () => {
@@ -97,20 +116,14 @@ describe('a link over a kept world', () => {
 		const link = linkTo('Shared');
 		if (!link.ok) throw new Error(link.message);
 		const own = await sampleSave('Mine');
-		const start = chooseSandboxStart(link.value, new LocalSaves(new FakeStorage()), {
-			ok: true,
-			value: own
-		});
+		const start = chooseSandboxStart(link.value, new LocalSaves(new FakeStorage()), kept(own));
 		expect(start.name).toBe('Mine');
 		expect(start.history).toEqual(own.history);
 		expect(start.incoming?.name).toBe('Shared');
 	});
 
 	it.each([
-		[
-			'a fresh kept world',
-			async () => ({ ok: true as const, value: await sampleSave('Mine', []) })
-		],
+		['a fresh kept world', async () => kept(await sampleSave('Mine', []))],
 		['no kept world', async () => null]
 	])('opens at once over %s', async (_name, kept) => {
 		const link = linkTo('Shared');
@@ -128,10 +141,7 @@ describe('a lesson carried over to a kept world', () => {
 		try {
 			handOffToSandbox('cookies', []);
 			const own = await sampleSave('Mine');
-			const start = chooseSandboxStart('', new LocalSaves(new FakeStorage()), {
-				ok: true,
-				value: own
-			});
+			const start = chooseSandboxStart('', new LocalSaves(new FakeStorage()), kept(own));
 			expect(start.name).toBe('Mine');
 			expect(start.incoming).toMatchObject({ from: 'lesson', history: [] });
 			expect(start.incoming?.scenario.steps).toEqual([]);
