@@ -1,5 +1,5 @@
 /** A lesson's page on a laptop screen: the diagram stays in view and its labels stay whole. */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 test.describe('at 1366×768', () => {
 	test.use({ viewport: { width: 1366, height: 768 } });
@@ -46,12 +46,37 @@ test('at 1280 wide the IP lesson shows every address whole', async ({ page }) =>
 	const addresses = subtitles.filter((text) => /\d+\.\d+\.\d+/.test(text));
 	expect(addresses.length).toBeGreaterThanOrEqual(3);
 	for (const text of addresses) expect(text).toMatch(/^(NAT )?\d+\.\d+\.\d+\.\d+$/);
+	await expectServerInPanel(page);
 
 	await page.getByRole('tab', { name: 'World map' }).click();
 	const map = page.getByRole('tabpanel');
 	for (const ip of ['198.51.100.107', '10.0.0.10', '192.0.2.88'])
 		await expect(map.getByText(ip, { exact: true }).first()).toBeVisible();
 });
+
+test.describe('at 1366×768 with eight lifelines', () => {
+	test.use({ viewport: { width: 1366, height: 768 } });
+
+	test("the server's lifeline is in the panel, not past its right edge", async ({ page }) => {
+		await page.goto('./lessons/ip-not-person#step=8');
+		await expect(page.getByRole('region', { name: 'Narration' })).toContainText('Step 8 of 8');
+		await expectServerInPanel(page);
+	});
+});
+
+/** The sequence diagram's Server lifeline ends inside its tab panel, with no sideways scroll. */
+async function expectServerInPanel(page: Page) {
+	const panel = page.getByRole('tabpanel', { name: 'Sequence diagram' });
+	const server = panel.getByRole('group', { name: /^Lifeline: Server/ });
+	await expect(server).toBeVisible();
+	const [frame, head] = [await panel.boundingBox(), await server.boundingBox()];
+	expect(head && frame && head.x + head.width <= frame.x + frame.width).toBe(true);
+	const scrolls = await panel.evaluate((element) => {
+		const scroller = element.querySelector('.scroller');
+		return scroller ? scroller.scrollWidth > scroller.clientWidth : false;
+	});
+	expect(scrolls).toBe(false);
+}
 
 test("at 1280 wide a jar's Copy, Edit and Delete buttons are whole", async ({ page }) => {
 	await page.goto('./lessons/cookies#step=3');

@@ -110,3 +110,18 @@ export function columnsInView(
 	const groups = cullToBand(columns.groups, band, (g) => [screen(g.x1), screen(g.x2)]);
 	return { lifelines: [...lifelines], groups: [...groups] };
 }
+
+/** The smallest scale a sequence diagram is drawn at to fit its panel (14 px text → 11 px). */
+export const MIN_FIT = 0.8;
+
+/**
+ * How much the drawing is scaled down so that lifelines already at their narrowest still fit
+ * the panel, rather than leaving the last ones (the server's) past its right edge: 1 when they
+ * fit, never below {@link MIN_FIT} (beyond that the panel scrolls sideways).
+ * @param contentWidth the width the columns need, in layout px
+ * @param availableWidth the panel's width in screen px; 0 before it is measured
+ */
+export function fitScale(contentWidth: number, availableWidth: number): number {
+	if (availableWidth <= 0 || contentWidth <= availableWidth) return 1;
+	return Math.max(MIN_FIT, Math.floor((availableWidth / contentWidth) * 1000) / 1000);
+}

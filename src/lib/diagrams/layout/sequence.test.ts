@@ -11,8 +11,10 @@ import {
 import {
 	atBottom,
 	constrainTransform,
+	fitScale,
 	followBottom,
 	layoutRows,
+	MIN_FIT,
 	revealRow,
 	SEQUENCE,
 	sequenceColumns,
@@ -284,6 +286,26 @@ describe('10,000 exchanges', () => {
 		expect(result.visibleRows).toBeGreaterThan(0);
 		expect(result.visibleRows).toBeLessThan(20);
 		expect(result.layoutMs).toBeLessThan(500);
+	});
+});
+
+describe('fitScale', () => {
+	it.each([
+		['before the panel is measured', 1008, 0, 1],
+		['when the columns fit', 800, 920, 1],
+		['when they just fit', 920, 920, 1],
+		['eight lifelines in a laptop’s lesson column', 1008, 920, 0.912],
+		['at 1280 wide', 1008, 862, 0.855],
+		['never below the smallest scale', 3000, 600, MIN_FIT]
+	])('%s', (_case, content, available, expected) => {
+		expect(fitScale(content, available)).toBe(expected);
+	});
+
+	it('always fits the drawing in the panel when it scales', () => {
+		for (let available = 700; available < 1008; available += 7) {
+			const fit = fitScale(1008, available);
+			if (fit > MIN_FIT) expect(1008 * fit).toBeLessThanOrEqual(available);
+		}
 	});
 });
 
