@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonBySlug } from './lessons';
+import { lessonBySlug, lessons } from './lessons';
 import { choiceLetter, teacherView } from './teacher-notes';
 
 const lesson = lessonBySlug('no-memory')!;
@@ -40,4 +40,17 @@ describe('teacherView', () => {
 		expect(view.where).toBe(`Step ${lesson.steps.length} of ${lesson.steps.length}`);
 		expect(view.next).toBeNull();
 	});
+});
+
+describe('the notes of every lesson', () => {
+	// Present hides the Inspector, the world panel and the exports: a note that sends the teacher
+	// there would have them leave Present in front of the class.
+	it.each(lessons.map((l) => [l.slug, l] as const))(
+		'%s points only at what Present shows',
+		(_slug, each) => {
+			for (const step of each.steps) {
+				expect(step.notes ?? '').not.toMatch(/Inspector|Add to the world|Export|Server settings/);
+			}
+		}
+	);
 });

@@ -47,7 +47,7 @@ export const ipNotPerson: Scenario = {
 				"Carol asks for her note. She gets hers, not Dave's: her cookie tells them apart, not the address.",
 			commands: [{ type: 'press-get', browserId: 'b1' }],
 			notes:
-				'Compare the client IP of the last three requests in the Inspector: identical. A server that tracked visitors by IP would mix Carol and Dave up.'
+				"Point at the office NAT's lifeline: Carol's and Dave's requests all pass through it, so the server sees one client IP for both. A server that tracked visitors by IP would mix Carol and Dave up."
 		},
 		{
 			narration: 'At home, Alice saves a note on her laptop.',

@@ -25,7 +25,7 @@ export const noMemory: Scenario = {
 				'Alice asks the server for its page with curl, a program that sends one request and prints the answer.',
 			commands: [curl('b1', 'GET', '/')],
 			notes:
-				'curl keeps no cookies unless told to, which makes it a browser with a perfect memory loss. Show the raw request in the Inspector: a method, a path, a few headers, nothing about Alice.'
+				'curl keeps no cookies unless told to, which makes it a browser with a perfect memory loss. Point at the arrow: a method and a path, no cookie, nothing about Alice.'
 		},
 		{
 			narration: 'Bob opens the same page in Chrome on his phone. He gets exactly the same page.',
