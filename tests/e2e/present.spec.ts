@@ -178,4 +178,28 @@ test.describe('the teacher notes window', () => {
 		await drive.getByRole('button', { name: 'Play' }).click();
 		await expect(page.getByRole('radiogroup', { name: 'Prediction' })).toBeVisible();
 	});
+
+	test('its keys (and a clicker’s page keys) drive the lesson as its buttons do', async ({
+		page
+	}) => {
+		await page.goto('./lessons/no-memory#step=1');
+		const narration = page.getByRole('region', { name: 'Narration' });
+		await expect(narration).toContainText('Step 1 of 6');
+		const [notes] = await Promise.all([
+			page.waitForEvent('popup'),
+			page.getByRole('button', { name: 'Teacher notes' }).click()
+		]);
+		await expect(notes.getByText('Step 1 of 6')).toBeVisible();
+
+		await notes.keyboard.press('PageDown');
+		await expect(page.getByRole('radiogroup', { name: 'Prediction' })).toBeVisible();
+		await expect(notes.getByRole('region', { name: 'Answer key' })).toContainText(
+			'The class is answering now'
+		);
+		await notes.keyboard.press('r');
+		await expect(narration).toContainText('Step 2 of 6');
+		await notes.keyboard.press('ArrowLeft');
+		await expect(narration).toContainText('Step 1 of 6');
+		await expect(notes.getByText('Step 1 of 6')).toBeVisible();
+	});
 });
