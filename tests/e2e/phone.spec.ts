@@ -43,3 +43,29 @@ test('the sandbox does not scroll sideways', async ({ page }) => {
 		.click();
 	await expect(page.getByRole('group', { name: /^Sequence diagram/ })).toBeInViewport();
 });
+
+test('a jar fits a phone: its buttons whole, its headings not broken mid-word', async ({
+	page
+}) => {
+	await page.goto('./lessons/cookies#step=3');
+	const jar = page.getByRole('table', { name: /^Cookies in/ });
+	await expect(jar).toBeVisible();
+	const fit = await jar.evaluate((table) => ({
+		overflow: table.scrollWidth - (table.parentElement?.clientWidth ?? 0),
+		// A heading on one line is exactly as tall as one line of its text.
+		brokenHeadings: [...table.querySelectorAll('th')]
+			.filter((th) => th.checkVisibility() && !th.querySelector('.sr'))
+			.filter((th) => {
+				const range = document.createRange();
+				range.selectNodeContents(th);
+				return range.getClientRects().length > 1;
+			})
+			.map((th) => th.textContent)
+	}));
+	expect(fit).toEqual({ overflow: 0, brokenHeadings: [] });
+	for (const name of ['Copy', 'Edit', 'Delete']) {
+		const button = jar.getByRole('button', { name: `${name} cookie dancer.session` });
+		await button.scrollIntoViewIfNeeded();
+		await expect(button).toBeInViewport({ ratio: 1 });
+	}
+});
