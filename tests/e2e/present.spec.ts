@@ -142,19 +142,24 @@ test.describe('Present at 1280×720', () => {
 	});
 });
 
+/** The no-memory lesson at step 1, and its teacher notes window, opened from it. */
+async function openNotesAtFirstStep(page: Page) {
+	await page.goto('./lessons/no-memory#step=1');
+	const narration = page.getByRole('region', { name: 'Narration' });
+	await expect(narration).toContainText('Step 1 of 6');
+	const [notes] = await Promise.all([
+		page.waitForEvent('popup'),
+		page.getByRole('button', { name: 'Teacher notes' }).click()
+	]);
+	await expect(notes.getByText('Step 1 of 6')).toBeVisible();
+	return { narration, notes };
+}
+
 test.describe('the teacher notes window', () => {
 	test('starts at the step on screen, gives the answer key, and drives the lesson', async ({
 		page
 	}) => {
-		await page.goto('./lessons/no-memory#step=1');
-		const narration = page.getByRole('region', { name: 'Narration' });
-		await expect(narration).toContainText('Step 1 of 6');
-
-		const [notes] = await Promise.all([
-			page.waitForEvent('popup'),
-			page.getByRole('button', { name: 'Teacher notes' }).click()
-		]);
-		await expect(notes.getByText('Step 1 of 6')).toBeVisible();
+		const { narration, notes } = await openNotesAtFirstStep(page);
 		const key = notes.getByRole('region', { name: 'Answer key' });
 		await expect(key).toContainText(ASKED.question);
 		await expect(key).toContainText(`Answer: B. ${ASKED.answer}`);
@@ -182,14 +187,7 @@ test.describe('the teacher notes window', () => {
 	test('its keys (and a clicker’s page keys) drive the lesson as its buttons do', async ({
 		page
 	}) => {
-		await page.goto('./lessons/no-memory#step=1');
-		const narration = page.getByRole('region', { name: 'Narration' });
-		await expect(narration).toContainText('Step 1 of 6');
-		const [notes] = await Promise.all([
-			page.waitForEvent('popup'),
-			page.getByRole('button', { name: 'Teacher notes' }).click()
-		]);
-		await expect(notes.getByText('Step 1 of 6')).toBeVisible();
+		const { narration, notes } = await openNotesAtFirstStep(page);
 
 		await notes.keyboard.press('PageDown');
 		await expect(page.getByRole('radiogroup', { name: 'Prediction' })).toBeVisible();
