@@ -3,6 +3,8 @@
  * subtests became rows.
  */
 import { ATTRIBUTE_ROWS } from './rows-attributes';
+import { DOMAIN_ROWS } from './rows-domain';
+import { ENCODING_ROWS } from './rows-encoding';
 import { PREFIX_SECURE_ROWS } from './rows-prefix-secure';
 import { SAMESITE_ROWS } from './rows-samesite';
 import { VALUE_SIZE_ORDERING_ROWS } from './rows-value-size';
@@ -15,6 +17,8 @@ export { expectedFor, type FileReading, type WptRow } from './types';
 /** Every transcribed subtest. */
 export const WPT_ROWS: readonly WptRow[] = [
 	...ATTRIBUTE_ROWS,
+	...DOMAIN_ROWS,
+	...ENCODING_ROWS,
 	...VALUE_SIZE_ORDERING_ROWS,
 	...PREFIX_SECURE_ROWS,
 	...SAMESITE_ROWS
@@ -34,6 +38,8 @@ export const FILES_READ: readonly FileReading[] = [
 		read: 8,
 		notExpressed: `six probe http-only by writing \`document.cookie\`, and ${SCRIPT_WRITE}`
 	},
+	{ folder: 'attributes', file: 'cookies/attributes/resources/domain-child.sub.html', read: 46 },
+	{ folder: 'encoding', file: 'cookies/encoding/charset.html', read: 6 },
 	{ folder: 'value', file: 'cookies/value/value.html', read: 23 },
 	{
 		folder: 'value',
@@ -88,6 +94,11 @@ export const FILES_READ: readonly FileReading[] = [
 		read: 12
 	},
 	{ folder: 'rfc6265bis/samesite', file: 'cookies/rfc6265bis/samesite/window-open.html', read: 12 },
+	{
+		folder: 'rfc6265bis/samesite',
+		file: 'cookies/rfc6265bis/samesite/form-get-blank.html',
+		read: 12
+	},
 	{
 		folder: 'samesite',
 		file: 'cookies/samesite/iframe-reload.html',

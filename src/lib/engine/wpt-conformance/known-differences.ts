@@ -12,7 +12,13 @@ export interface KnownDifference {
 }
 
 const SAMESITE_DIR = 'cookies/rfc6265bis/samesite';
-const SAMESITE_FILES = ['fetch.html', 'img.html', 'form-post-blank.html', 'window-open.html'];
+const SAMESITE_FILES = [
+	'fetch.html',
+	'img.html',
+	'form-post-blank.html',
+	'window-open.html',
+	'form-get-blank.html'
+];
 
 const REDIRECT_OUT =
 	'Per-hop same-site context (RFC 6265bis §5.2.1): a request from the page to its own site that ' +

@@ -56,6 +56,12 @@ const HOW: Record<string, { same: Via; cross: Via; target: string }> = {
 		cross: 'cross-site-form',
 		target: '/cookies/rfc6265bis/resources/postToParent.py'
 	},
+	// A form GET to another window is a top-level GET: the same request as following a link.
+	'form-get-blank.html': {
+		same: 'navigate',
+		cross: 'cross-site-link',
+		target: '/cookies/rfc6265bis/resources/postToParent.py'
+	},
 	'window-open.html': {
 		same: 'navigate',
 		cross: 'cross-site-link',
@@ -125,7 +131,8 @@ const RFC6265BIS_SAMESITE: WptRow[] = [
 	...sameSiteFile('fetch.html', 'fetches', 'cross-site'),
 	...sameSiteFile('img.html', 'images', 'cross-site'),
 	...sameSiteFile('form-post-blank.html', 'top-level form POSTs', 'cross-site'),
-	...sameSiteFile('window-open.html', 'auxiliary navigations', 'lax')
+	...sameSiteFile('window-open.html', 'auxiliary navigations', 'lax'),
+	...sameSiteFile('form-get-blank.html', 'top-level form GETs', 'lax')
 ];
 
 /**
