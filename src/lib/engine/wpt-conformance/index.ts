@@ -108,6 +108,16 @@ export const FILES_READ: readonly FileReading[] = [
 	{ folder: 'samesite', file: 'cookies/samesite/setcookie-lax.html', read: 2 },
 	{
 		folder: 'samesite-by-default',
+		file: 'cookies/samesite-by-default/fetch-samesitebydefault.tentative.html',
+		read: 12
+	},
+	{
+		folder: 'samesite-by-default',
+		file: 'cookies/samesite-by-default/setcookie-lax-samesitebydefault.tentative.html',
+		read: 2
+	},
+	{
+		folder: 'samesite-by-default',
 		file: 'cookies/samesite-by-default/setcookie-navigation-samesitebydefault.tentative.html',
 		read: 4
 	},
