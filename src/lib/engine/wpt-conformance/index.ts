@@ -24,8 +24,8 @@ export const WPT_ROWS: readonly WptRow[] = [
 	...SAMESITE_ROWS
 ];
 
-const SCRIPT_WRITE =
-	'they write cookies with `document.cookie`; the world has no command for a script write';
+/** Why a script's own cookie writes cannot be rows. */
+const NO_SCRIPT_WRITE = 'the world has no command for a page script writing `document.cookie`';
 
 /** Every WPT file read, with its subtest count; rows come from {@link WPT_ROWS}. */
 export const FILES_READ: readonly FileReading[] = [
@@ -36,7 +36,7 @@ export const FILES_READ: readonly FileReading[] = [
 		folder: 'attributes',
 		file: 'cookies/attributes/httponly-overwrite.https.window.js',
 		read: 8,
-		notExpressed: `six probe http-only by writing \`document.cookie\`, and ${SCRIPT_WRITE}`
+		notExpressed: `six tell an http-only cookie by writing \`document.cookie\`, and ${NO_SCRIPT_WRITE}`
 	},
 	{ folder: 'attributes', file: 'cookies/attributes/resources/domain-child.sub.html', read: 46 },
 	{ folder: 'encoding', file: 'cookies/encoding/charset.html', read: 6 },
@@ -45,7 +45,7 @@ export const FILES_READ: readonly FileReading[] = [
 		folder: 'value',
 		file: 'cookies/value/value-overwrite.https.window.js',
 		read: 25,
-		notExpressed: `the six \`document.cookie\` variants: ${SCRIPT_WRITE}`
+		notExpressed: `the six variants that set cookies with \`document.cookie\`: ${NO_SCRIPT_WRITE}`
 	},
 	{ folder: 'size', file: 'cookies/size/name-and-value.html', read: 10 },
 	{ folder: 'size', file: 'cookies/size/attributes.www.sub.html', read: 4 },
@@ -55,14 +55,15 @@ export const FILES_READ: readonly FileReading[] = [
 		file: 'cookies/path/match.html',
 		read: 16,
 		notExpressed:
-			`eight ${SCRIPT_WRITE.replace('they ', '')}; the eight header variants check through helpers ` +
-			'(`echo-cookie.html`, `isCookieSet`) whose source we have not read, and `set-cookie.py` gives a fixed 2021 expiry'
+			`eight set cookies with \`document.cookie\` (${NO_SCRIPT_WRITE}); the eight header ` +
+			'variants read through helpers (`echo-cookie.html`, `isCookieSet`) we have not read, and the ' +
+			'`set-cookie.py` we read gives every cookie an expiry in 2021'
 	},
 	{
 		folder: 'prefix',
 		file: 'cookies/prefix/__host.explicit-path.https.window.js',
 		read: 6,
-		notExpressed: `all six: ${SCRIPT_WRITE}`
+		notExpressed: `all six set cookies with \`document.cookie\`: ${NO_SCRIPT_WRITE}`
 	},
 	{
 		folder: 'rfc6265bis/prefix',
@@ -84,7 +85,7 @@ export const FILES_READ: readonly FileReading[] = [
 		folder: 'secure',
 		file: 'cookies/secure/cookie-forcing.html',
 		read: 1,
-		notExpressed: `it fills the jar until a cookie is evicted, and ${SCRIPT_WRITE}`
+		notExpressed: `it sets cookies with \`document.cookie\` until one is evicted: ${NO_SCRIPT_WRITE}`
 	},
 	{ folder: 'rfc6265bis/samesite', file: 'cookies/rfc6265bis/samesite/fetch.html', read: 12 },
 	{ folder: 'rfc6265bis/samesite', file: 'cookies/rfc6265bis/samesite/img.html', read: 12 },
@@ -125,6 +126,6 @@ export const FILES_READ: readonly FileReading[] = [
 		folder: 'schemeful-same-site',
 		file: 'cookies/schemeful-same-site/schemeful-websockets.sub.tentative.html',
 		read: 1,
-		notExpressed: `the world has no WebSockets, and ${SCRIPT_WRITE}`
+		notExpressed: `it sets cookies with \`document.cookie\` and reads them over WebSockets; the world has neither`
 	}
 ];
