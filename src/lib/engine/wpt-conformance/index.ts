@@ -112,6 +112,16 @@ export const FILES_READ: readonly FileReading[] = [
 		file: 'cookies/samesite-by-default/fetch-samesitebydefault.tentative.html',
 		read: 12
 	},
+	...[
+		'img-samesitebydefault.tentative.html',
+		'form-post-blank-samesitebydefault.tentative.html',
+		'form-get-blank-samesitebydefault.tentative.html',
+		'window-open-samesitebydefault.tentative.html'
+	].map((name) => ({
+		folder: 'samesite-by-default',
+		file: `cookies/samesite-by-default/${name}`,
+		read: 12
+	})),
 	{
 		folder: 'samesite-by-default',
 		file: 'cookies/samesite-by-default/setcookie-lax-samesitebydefault.tentative.html',

@@ -76,6 +76,8 @@ interface How {
 	same: Via;
 	cross: Via;
 	target: string;
+	/** `window-open*.html` opens `origin` itself, so its redirect cases never redirect. */
+	opensOrigin?: boolean;
 }
 
 const FETCH: How = { same: 'fetch', cross: 'cross-site-image', target: 'list.py' };
@@ -87,6 +89,7 @@ const TOP_LEVEL_GET: How = {
 	cross: 'cross-site-link',
 	target: 'postToParent.py'
 };
+const WINDOW_OPEN: How = { ...TOP_LEVEL_GET, opensOrigin: true };
 
 /** One `create_test(origin, target, status, title)`; `redirect` is `redirectTo(redirect, origin)`. */
 type Case = [origin: string, redirect: string | null, status: Status, title: string];
@@ -127,7 +130,8 @@ function matrixFile(
 	cross: Status
 ): WptRow[] {
 	const page = `${ORIGIN}/${file}`;
-	return cases(noun, cross).map(([origin, redirect, status, title], index) => {
+	return cases(noun, cross).map(([origin, listed, status, title], index) => {
+		const redirect = how.opensOrigin ? null : listed;
 		const via = sameSiteAsPage(redirect ?? origin) ? how.same : how.cross;
 		const url = `${origin}${set.resources}/${how.target}`;
 		const check: RequestStep = {
@@ -175,7 +179,7 @@ export const SAMESITE_MATRIX_ROWS: WptRow[] = [
 	...matrixFile(
 		`${BIS}/window-open.html`,
 		'rfc6265bis/samesite',
-		TOP_LEVEL_GET,
+		WINDOW_OPEN,
 		RFC6265BIS_SET,
 		'auxiliary navigations',
 		'lax'
@@ -195,5 +199,37 @@ export const SAMESITE_MATRIX_ROWS: WptRow[] = [
 		CURRENT_SET,
 		'fetches',
 		'cross-site'
+	),
+	...matrixFile(
+		`${BY_DEFAULT}/img-samesitebydefault.tentative.html`,
+		'samesite-by-default',
+		IMAGE,
+		CURRENT_SET,
+		'images',
+		'cross-site'
+	),
+	...matrixFile(
+		`${BY_DEFAULT}/form-post-blank-samesitebydefault.tentative.html`,
+		'samesite-by-default',
+		FORM_POST,
+		CURRENT_SET,
+		'top-level form POSTs',
+		'cross-site'
+	),
+	...matrixFile(
+		`${BY_DEFAULT}/form-get-blank-samesitebydefault.tentative.html`,
+		'samesite-by-default',
+		TOP_LEVEL_GET,
+		CURRENT_SET,
+		'top-level form GETs',
+		'lax'
+	),
+	...matrixFile(
+		`${BY_DEFAULT}/window-open-samesitebydefault.tentative.html`,
+		'samesite-by-default',
+		WINDOW_OPEN,
+		CURRENT_SET,
+		'auxiliary navigations',
+		'lax'
 	)
 ];
