@@ -3,6 +3,7 @@
  * subtests became rows.
  */
 import { ATTRIBUTE_ROWS } from './rows-attributes';
+import { BYTES_ROWS } from './rows-bytes';
 import { DOMAIN_ROWS } from './rows-domain';
 import { ENCODING_ROWS } from './rows-encoding';
 import { PREFIX_SECURE_ROWS } from './rows-prefix-secure';
@@ -21,7 +22,8 @@ export const WPT_ROWS: readonly WptRow[] = [
 	...ENCODING_ROWS,
 	...VALUE_SIZE_ORDERING_ROWS,
 	...PREFIX_SECURE_ROWS,
-	...SAMESITE_ROWS
+	...SAMESITE_ROWS,
+	...BYTES_ROWS
 ];
 
 /** Why a script's own cookie writes cannot be rows. */
@@ -29,6 +31,7 @@ const NO_SCRIPT_WRITE = 'the world has no command for a page script writing `doc
 
 /** Every WPT file read, with its subtest count; rows come from {@link WPT_ROWS}. */
 export const FILES_READ: readonly FileReading[] = [
+	{ folder: '(top level)', file: 'cookies/bytes.window.js', read: 2 },
 	{ folder: 'attributes', file: 'cookies/attributes/max-age.html', read: 10 },
 	{ folder: 'attributes', file: 'cookies/attributes/expires.html', read: 5 },
 	{ folder: 'attributes', file: 'cookies/attributes/invalid.html', read: 26 },

@@ -52,6 +52,12 @@ const CHROME_CROSS_SITE_DEFAULT =
 
 /** By row id (`<WPT file>#<subtest number>`). */
 export const KNOWN_DIFFERENCES: Readonly<Record<string, KnownDifference>> = {
+	'cookies/bytes.window.js#2': {
+		reason:
+			'A CR inside a `Set-Cookie` value: WPT expects the cookie kept, its value cut at the CR; ' +
+			'the jar ignores the whole header as holding a control character, as RFC 6265bis §5.6 ' +
+			'step 1 says (the http-state table takes the same side for DISABLED_CHROMIUM0023).'
+	},
 	'cookies/value/value.html#13': {
 		reason:
 			'Bare LF in a header: on the wire a bare LF ends the header line (RFC 9112 §2.2 lets a ' +
