@@ -3,12 +3,13 @@
  * on home Wi-Fi, one browser of the given kind, and {@link CookieTestServer} as the server.
  */
 import type { BrowserKind } from '../browser-kinds';
+import type { CrossSiteTarget } from '../commands';
 import { headerValue, type SimServer } from '../http';
 import type { Transport } from '../transport';
 import { World } from '../world';
 import { CookieTestServer, REDIRECT_PATH, SET_PARAMETER } from './cookie-test-server';
 import { conformanceSite, type ConformanceSite } from './test-site';
-import type { RequestStep, WptRow } from './types';
+import type { RequestStep, Via, WptRow } from './types';
 
 /** Far from today, and before the 2027 and 2038 expiry dates the rows use. */
 export const CONFORMANCE_START = Date.UTC(2025, 5, 1);
@@ -20,6 +21,13 @@ export interface ConformanceConnection {
 }
 
 const BROWSER = 'b1';
+
+/** The `cross-site` command's target for each cross-site way of making a request. */
+const CROSS_SITE: Record<Exclude<Via, 'fetch' | 'navigate' | 'form'>, CrossSiteTarget> = {
+	'cross-site-image': 'image',
+	'cross-site-link': 'link',
+	'cross-site-form': 'form'
+};
 
 /** The URL a step requests: its `?set=` index added, and the redirect in front of it. */
 export function requestUrl(step: RequestStep, setIndex: number | null): string {
@@ -53,12 +61,11 @@ async function request(world: World, site: ConformanceSite, step: RequestStep, u
 			await onPage();
 			await world.apply({ type: 'submit-form', browserId: BROWSER, action: url, fields: {} });
 			return;
-		default: {
+		default:
+			// The other site's page is `step.page`; the request it causes goes to the site at `url`.
 			site.attackerUrl = step.page;
 			world.siteUrl = url;
-			const target = step.via.replace('cross-site-', '') as 'image' | 'link' | 'form';
-			await world.apply({ type: 'cross-site', browserId: BROWSER, target });
-		}
+			await world.apply({ type: 'cross-site', browserId: BROWSER, target: CROSS_SITE[step.via] });
 	}
 }
 
