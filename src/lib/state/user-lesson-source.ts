@@ -55,3 +55,10 @@ export function readUserLesson(state: string, mine: MyLessons): LessonResult<Use
 		}
 	};
 }
+
+/** The name of the channel between a user lesson's page and its teacher's window. */
+export function channelKeyOf(lesson: UserLesson): string {
+	return lesson.origin.kind === 'mine'
+		? `mine:${lesson.origin.id}`
+		: `link:${lesson.document.lesson.slug}`;
+}

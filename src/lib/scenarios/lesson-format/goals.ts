@@ -4,6 +4,7 @@
  * checks them after every command the student runs.
  */
 import type { ExchangeEvent, WorldEvent } from '$lib/engine/events';
+import type { ServerSettings } from '$lib/webapp/settings';
 
 /** One condition of a goal. */
 export type GoalCondition =
@@ -47,7 +48,7 @@ export const GOAL_TYPES: ReadonlyArray<{ type: GoalType; label: string }> = [
 /** What a goal is checked against: the world's log and the server's state. */
 export interface GoalFacts {
 	log: readonly WorldEvent[];
-	settings: Readonly<Record<string, unknown>>;
+	settings: Readonly<ServerSettings>;
 }
 
 /** A condition in one plain sentence, for the student's goal box and the editor. */
@@ -116,7 +117,9 @@ export function conditionMet(condition: GoalCondition, facts: GoalFacts): boolea
 			return target?.secure === true;
 		}
 		case 'setting-is':
-			return facts.settings[condition.setting] === condition.value;
+			return (
+				(facts.settings as Readonly<Record<string, unknown>>)[condition.setting] === condition.value
+			);
 	}
 }
 
