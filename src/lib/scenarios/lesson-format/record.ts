@@ -89,3 +89,24 @@ export function recordLesson(recording: Recording): LessonDocument {
 	if (scenario.users) lesson.users = scenario.users;
 	return toLessonDocument(lesson);
 }
+
+/**
+ * Labels for the ids a lesson's commands hand out, as the world would give them (`Firefox on
+ * Alice's laptop` for a browser, the name for the rest), for the editor's step summaries.
+ */
+export function labelsOf(lesson: Scenario): (id: string) => string {
+	const counts = { n: 0, d: 0, b: 0, p: 0 };
+	const names = new Map<string, string>();
+	const visit = (item: { type: string } & Record<string, unknown>) => {
+		if (item.type === 'add-network') names.set(`n${++counts.n}`, String(item.name ?? 'a network'));
+		if (item.type === 'add-device') names.set(`d${++counts.d}`, String(item.name));
+		if (item.type === 'add-person') names.set(`p${++counts.p}`, String(item.name));
+		if (item.type === 'add-browser') {
+			const device = names.get(String(item.deviceId)) ?? String(item.deviceId);
+			names.set(`b${++counts.b}`, `${String(item.kind)} on ${device}`);
+		}
+	};
+	lesson.setup.forEach(visit);
+	for (const step of lesson.steps) [...(step.setup ?? []), ...step.commands].forEach(visit);
+	return (id) => names.get(id) ?? id;
+}
