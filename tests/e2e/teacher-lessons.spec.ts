@@ -106,4 +106,23 @@ test('a shipped challenge says when its goal is met, with hints one at a time', 
 	await goal.getByRole('button', { name: 'Hint' }).click();
 	await expect(goal.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveCount(1);
 	await page.screenshot({ path: 'test-results/challenge.png', fullPage: false });
+
+	// The intended solution, by hand: a store that outlives a restart, log in, restart, ask.
+	await page
+		.getByRole('region', { name: 'Server settings' })
+		.getByRole('combobox', { name: 'Session store' })
+		.selectOption('persistent');
+	const alice = page.getByRole('region', { name: "Firefox on Alice's laptop" });
+	const go = async (url: string) => {
+		await alice.getByRole('textbox', { name: 'Address' }).fill(url);
+		await alice.getByRole('button', { name: 'Go' }).click();
+	};
+	await go('http://myapp.example/login');
+	await alice.getByRole('textbox', { name: 'Username' }).fill('alice');
+	await alice.getByLabel('Password').fill('wonderland');
+	await alice.getByRole('button', { name: 'Log in' }).click();
+	await expect(goal.getByRole('status')).toHaveText(/^Not yet/);
+	await page.getByRole('button', { name: 'Restart server' }).click();
+	await go('http://myapp.example/api/me');
+	await expect(goal.getByRole('status')).toHaveText('Goal met! Well done.');
 });
