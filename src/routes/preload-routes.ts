@@ -15,7 +15,12 @@ export function preloadRoutesOnFirstUse(): () => void {
 		resolve('/lessons'),
 		resolve('/lessons/[slug]', { slug: 'no-memory' }),
 		resolve('/lessons/[slug]/notes', { slug: 'no-memory' }),
-		resolve('/sandbox')
+		resolve('/sandbox'),
+		resolve('/challenges/[slug]', { slug: 'mallory-as-alice' }),
+		resolve('/my-lessons'),
+		resolve('/my-lessons/play'),
+		resolve('/my-lessons/edit'),
+		resolve('/my-lessons/notes')
 	];
 	const stop = () => {
 		for (const type of INTERACTIONS) window.removeEventListener(type, start);

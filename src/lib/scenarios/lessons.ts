@@ -1,6 +1,6 @@
-/** The lessons, in teaching order, each checked by the scenario schema when this module loads. */
+/** The lessons, in teaching order, each checked by the lesson format's reader when this module loads. */
 import type { Scenario } from './scenario';
-import { validateScenario } from './scenario-schema';
+import { builtInLesson, toLessonDocument } from './lesson-format/lesson-schema';
 import { cookieConsent } from './lessons/cookie-consent';
 import { cookies } from './lessons/cookies';
 import { csrfSameSite } from './lessons/csrf-samesite';
@@ -16,7 +16,10 @@ import { sessionFixation } from './lessons/session-fixation';
 import { splitIdentity } from './lessons/split-identity';
 import { stolenCookie } from './lessons/stolen-cookie';
 
-/** Every lesson, in teaching order. */
+/**
+ * Every lesson, in teaching order. Each goes through the lesson format's reader, as a lesson
+ * from a file or a link does, so the editor can open any of them as a starting copy.
+ */
 export const lessons: Scenario[] = [
 	noMemory,
 	ipNotPerson,
@@ -32,7 +35,7 @@ export const lessons: Scenario[] = [
 	sessionFixation,
 	loadBalancer,
 	csrfSameSite
-].map(validateScenario);
+].map((lesson) => builtInLesson(toLessonDocument(lesson)).lesson);
 
 const slugs = new Set<string>();
 for (const lesson of lessons) {
