@@ -8,7 +8,12 @@ import { BOOK_SITE, restoreWebApp } from '$lib/webapp';
 import type { Command } from '$lib/engine/commands';
 import { CommandSchema } from '$lib/engine/command-schema';
 import { MAX_FILES_PER_DEVICE } from '$lib/engine/device-files';
-import { parseWorldSnapshot, restoreWorld, snapshotWorld, SnapshotError } from '$lib/engine/snapshot';
+import {
+	parseWorldSnapshot,
+	restoreWorld,
+	snapshotWorld,
+	SnapshotError
+} from '$lib/engine/snapshot';
 import * as v from 'valibot';
 
 const SITE = 'http://myapp.example';
