@@ -130,3 +130,36 @@ test('an option the console lacks is named', async ({ page }) => {
 	await paste(`curl -F file=@x ${SITE}/`);
 	await expect(output).toContainText('curl: (2) option -F: is unknown');
 });
+
+test("the Inspector's Copy as curl, pasted into the console, repeats the request", async ({
+	page,
+	context
+}) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto('./sandbox');
+	const alice = page.getByRole('region', { name: "Firefox on Alice's laptop" });
+	await alice.getByRole('textbox', { name: 'code' }).fill("it's round");
+	await alice.getByRole('button', { name: 'Set' }).click();
+	const inspector = page.getByRole('region', { name: 'Inspector' });
+	await expect(inspector).toContainText('code=it');
+	const original = await inspector.getByRole('region', { name: 'Raw request' }).innerText();
+	await inspector.getByRole('button', { name: 'Copy as curl' }).click();
+	await expect(inspector.getByRole('status')).toHaveText('Copied the curl command.');
+	const command = await page.evaluate(() => navigator.clipboard.readText());
+	expect(command).toMatch(/^curl -i /);
+
+	const { output, paste } = consoleOf(page);
+	await paste(command);
+	await expect(output).toContainText('{"result":"set"}');
+	// The Inspector now shows the console's request: the same lines, sent by curl on the Terminal.
+	await expect(inspector).toContainText('curl on Terminal');
+	const repeated = await inspector.getByRole('region', { name: 'Raw request' }).innerText();
+	const lines = (text: string) =>
+		text
+			.split(/\r?\n/)
+			.map((line) => line.trim())
+			.filter((line) => line !== '')
+			.sort();
+	expect(lines(repeated)).toEqual(lines(original));
+	expect(lines(original).length).toBeGreaterThan(4);
+});
