@@ -5,18 +5,12 @@
  */
 import { runCurl, runShellLine, type ConsoleResult } from './shell';
 import type { CurlOutput, FileStore } from './transfer';
-import {
-	simTransport,
-	worldTransport,
-	type CurlSim,
-	type CurlTransport,
-	type CurlWorld
-} from './transport';
+import { worldTransport, type CurlTransport, type CurlWorld } from './transport';
 import type { CurlCommand } from './command';
 
 export type { CurlOutput } from './transfer';
 export { HELP_TEXT, type ConsoleResult } from './shell';
-export { simTransport, worldTransport } from './transport';
+export { worldTransport } from './transport';
 
 /** One console: its own virtual files, and the curl browser it speaks for. */
 export class CurlSession {
@@ -24,18 +18,13 @@ export class CurlSession {
 	readonly files: FileStore = new Map();
 
 	/**
-	 * @param transport how requests reach the world; see {@link CurlSession.forSim}
+	 * @param transport how requests reach the world; see {@link CurlSession.forWorld}
 	 * @param browserId the curl browser the console speaks for
 	 */
 	constructor(
 		private readonly transport: CurlTransport,
 		readonly browserId: string
 	) {}
-
-	/** A console that sends through the page's command runner, so requests join the history. */
-	static forSim(sim: CurlSim, browserId: string): CurlSession {
-		return new CurlSession(simTransport(sim, browserId), browserId);
-	}
 
 	/** A console that sends straight to a world, for tests and scripts. */
 	static forWorld(world: CurlWorld, browserId: string): CurlSession {
