@@ -30,8 +30,14 @@ export interface CurlCommand {
 	cookieJar: string | null;
 	/** `-D file`: where to write the received headers; `-` is the output. */
 	dumpHeader: string | null;
+	/** `-o file`: where to write the body instead of the terminal; `-` is the terminal. */
+	output: string | null;
 	/** `-A`: the User-Agent to send instead of curl's own. */
 	userAgent: string | null;
+	/** `-e`: the Referer to send; curl's `;auto` suffix is dropped, as redirects keep it here. */
+	referer: string | null;
+	/** `-u user:password`: sent as HTTP Basic credentials (RFC 7617 §2). */
+	user: string | null;
 	include: boolean;
 	verbose: boolean;
 	location: boolean;
@@ -51,7 +57,10 @@ export function plainCommand(url: string): CurlCommand {
 		cookieFiles: [],
 		cookieJar: null,
 		dumpHeader: null,
+		output: null,
 		userAgent: null,
+		referer: null,
+		user: null,
 		include: false,
 		verbose: false,
 		location: false,

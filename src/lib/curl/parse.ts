@@ -27,6 +27,9 @@ type Valued =
 	| 'cookie-jar'
 	| 'dump-header'
 	| 'user-agent'
+	| 'output'
+	| 'referer'
+	| 'user'
 	| 'url';
 
 /** Long options that take a value, and the short letters that stand for them. */
@@ -42,6 +45,9 @@ const VALUED_LONG: Record<string, Valued> = {
 	'cookie-jar': 'cookie-jar',
 	'dump-header': 'dump-header',
 	'user-agent': 'user-agent',
+	output: 'output',
+	referer: 'referer',
+	user: 'user',
 	url: 'url'
 };
 const VALUED_SHORT: Record<string, Valued> = {
@@ -51,8 +57,19 @@ const VALUED_SHORT: Record<string, Valued> = {
 	b: 'cookie',
 	c: 'cookie-jar',
 	D: 'dump-header',
-	A: 'user-agent'
+	A: 'user-agent',
+	o: 'output',
+	e: 'referer',
+	u: 'user'
 };
+
+/**
+ * Options that change nothing in the simulation, accepted so that pasted commands run:
+ * `--compressed` (the simulated server never compresses), `-k`/`--insecure` (no certificate
+ * is checked), and the HTTP version switches (every exchange is drawn as HTTP/1.1).
+ */
+const IGNORED_LONG = new Set(['compressed', 'insecure', 'http1.1', 'http2', 'globoff']);
+const IGNORED_SHORT = new Set(['k', 'g']);
 const FLAG_LONG: Record<string, Flag> = {
 	include: 'include',
 	verbose: 'verbose',
@@ -113,6 +130,7 @@ function readLong(draft: Draft, word: string, next: () => string | undefined): s
 	const name = word.slice(2);
 	const flag = FLAG_LONG[name];
 	if (flag) return ((draft.command[flag] = true), null);
+	if (IGNORED_LONG.has(name)) return null;
 	const valued = VALUED_LONG[name];
 	if (!valued) return unknown(word);
 	const value = next();
@@ -129,6 +147,7 @@ function readShort(draft: Draft, word: string, next: () => string | undefined): 
 			draft.command[flag] = true;
 			continue;
 		}
+		if (IGNORED_SHORT.has(letter)) continue;
 		const valued = VALUED_SHORT[letter];
 		if (!valued) return unknown(word.length === 2 ? word : `-${letter}`);
 		const rest = word.slice(at + 1);
@@ -183,6 +202,19 @@ function apply(draft: Draft, option: Valued, value: string): string | null {
 			return null;
 		case 'user-agent':
 			command.userAgent = value;
+			return null;
+		case 'output':
+			command.output = value;
+			return null;
+		case 'referer':
+			command.referer = value.replace(/;auto$/, '');
+			return null;
+		case 'user':
+			// Without a password curl would ask for one at a prompt this console does not have.
+			if (!value.includes(':')) {
+				return `curl: option -u: give the password too, as -u '${value}:password' (this console cannot prompt for it)`;
+			}
+			command.user = value;
 			return null;
 		case 'url':
 			draft.urls.push(value);

@@ -15,7 +15,8 @@ export function inferredMethod(command: CurlCommand): string {
 }
 
 /**
- * Builds the request in curl's header order: Host, User-Agent, Accept, Cookie, the `-H`
+ * Builds the request in curl's header order: Host, Authorization, User-Agent, Accept, Referer,
+ * Cookie, the `-H`
  * headers, then Content-Length and Content-Type for a body (curl's lib/http.c). A `-H` header
  * with the name of one of curl's own replaces it; `-H 'Name:'` removes it.
  * @param body the request body, or `null` when there is none
@@ -34,8 +35,11 @@ export function buildRequest(
 		if (!custom.has(name.toLowerCase())) headers.push([name, value]);
 	};
 	own('Host', url.host);
+	// RFC 7617 §2: Basic credentials are base64 of user-id ":" password, in UTF-8.
+	if (command.user !== null) own('Authorization', `Basic ${base64Utf8(command.user)}`);
 	own('User-Agent', command.userAgent ?? CURL_USER_AGENT);
 	own('Accept', '*/*');
+	if (command.referer !== null && command.referer !== '') own('Referer', command.referer);
 	if (cookie !== null) own('Cookie', cookie);
 	for (const header of command.headers) {
 		if (header.value !== null) headers.push([header.name, header.value]);
@@ -45,4 +49,11 @@ export function buildRequest(
 		own('Content-Type', CURL_FORM_TYPE);
 	}
 	return { method, url: url.href, headers, body: body ?? '' };
+}
+
+/** Base64 of the UTF-8 bytes of `text`. */
+function base64Utf8(text: string): string {
+	let binary = '';
+	for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+	return btoa(binary);
 }

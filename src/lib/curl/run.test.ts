@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { worldFor } from '$lib/testing/world-harness';
-import type { Command, RawRequest } from '$lib/engine/commands';
+import type { RawRequest } from '$lib/engine/commands';
 import type { SimResponse } from '$lib/engine/http';
 import { CurlSession } from './run';
 import { parseNetscape } from './netscape';
@@ -250,32 +250,6 @@ describe('curl against a scripted server', () => {
 		expect(sent[0].body).toBe('code=ab&code=a\nb\r\n&v=a%20b%26c');
 		const missing = await session.execute('curl -d @nope h.example/');
 		expect(missing.text).toContain(`Couldn't read data from file "nope"`);
-	});
-});
-
-describe('the sim transport', () => {
-	it('sends through run() and reads the reply from the events it added', async () => {
-		const { world, browserId } = await consoleWorld();
-		const commands: Command[] = [];
-		const sim = {
-			now: () => world.clock.now(),
-			async run(command: Command) {
-				commands.push(command);
-				return { ok: true as const, events: await world.apply(command) };
-			}
-		};
-		const out = await CurlSession.forSim(sim, browserId).execute(`curl ${SITE}/api/code`);
-		expect(out.text).toBe('{"result":null}');
-		expect(commands).toMatchObject([{ type: 'raw', browserId }]);
-	});
-
-	it('turns a failed run into curl error 7', async () => {
-		const sim = {
-			now: () => 0,
-			run: async () => ({ ok: false as const, error: 'No browser b9.' })
-		};
-		const out = await CurlSession.forSim(sim, 'b9').execute('curl h.example/');
-		expect(out.text).toBe('curl: (7) Failed to connect to h.example port 80: No browser b9.\n');
 	});
 });
 

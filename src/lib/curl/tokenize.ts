@@ -2,8 +2,10 @@
  * Splits a command line into words the way a POSIX shell does, without expansions
  * (POSIX.1-2024 XCU §2.2 "Quoting"): single quotes keep everything literally, double quotes
  * let a backslash escape only `$`, `` ` ``, `"`, `\` and a newline, a bare backslash escapes
- * the next character, and a backslash before a newline joins two lines.
+ * the next character, and a backslash before a newline joins two lines. Bash's `$'…'` quoting
+ * is understood too, as browsers' "Copy as cURL (bash)" uses it.
  */
+import { readAnsiCQuoted } from './ansi-c';
 
 /** The words of a command line, or why the line cannot be split. */
 export type TokenizeResult = { ok: true; words: string[] } | { ok: false; error: string };
@@ -46,6 +48,12 @@ export function tokenize(text: string): TokenizeResult {
 				inWord = true;
 			}
 			index += 2;
+		} else if (char === '$' && text[index + 1] === "'") {
+			const read = readAnsiCQuoted(text, index + 2);
+			if (read === null) return { ok: false, error: unterminated("$'") };
+			word += read.text;
+			inWord = true;
+			index = read.end + 1;
 		} else if (char === "'") {
 			const end = text.indexOf("'", index + 1);
 			if (end === -1) return { ok: false, error: unterminated("'") };
@@ -98,6 +106,6 @@ function readDoubleQuoted(text: string, start: number): { text: string; end: num
 }
 
 function unterminated(quote: string): string {
-	const name = quote === "'" ? 'single' : 'double';
+	const name = quote === "'" ? 'single' : quote === '"' ? 'double' : 'ANSI-C';
 	return `syntax error: unterminated ${name}-quoted string: a ${quote} was opened and never closed`;
 }

@@ -156,7 +156,11 @@ export async function transfer(
 			url = next;
 			continue;
 		}
-		if (!command.head && method !== 'HEAD') out.push(response.body);
+		if (!command.head && method !== 'HEAD') {
+			if (command.output !== null && command.output !== '-')
+				files.set(command.output, response.body);
+			else out.push(response.body);
+		}
 		verbose(`* Connection #0 to host ${url.hostname} left intact`);
 		out.push(writeFiles(command, files, dumped, engine));
 		return { text: out.join(''), exitCode: 0 };

@@ -20,19 +20,6 @@ export interface CurlWorld {
 	readonly clock: { now(): number };
 }
 
-/** How the page's console reaches the world: the page's command runner and its virtual time. */
-export interface CurlSim {
-	/** Runs a command: the events it added, or why it failed. */
-	run(
-		command: Command
-	): Promise<
-		| { readonly ok: true; readonly events: readonly WorldEvent[] }
-		| { readonly ok: false; readonly error: string }
-	>;
-	/** Milliseconds since the epoch on the world's virtual clock. */
-	now(): number;
-}
-
 function isExchange(event: WorldEvent): event is ExchangeEvent {
 	return event.type === 'exchange';
 }
@@ -44,23 +31,6 @@ export function worldTransport(world: CurlWorld, browserId: string): CurlTranspo
 		async send(request) {
 			const events = await world.apply({ type: 'raw', browserId, request });
 			const exchange = events.find(isExchange);
-			if (!exchange) throw new Error('the world recorded no exchange');
-			return exchange.response;
-		}
-	};
-}
-
-/**
- * Sends through the page's command runner, so the request joins the history (Step back, replay)
- * and every view updates.
- */
-export function simTransport(sim: CurlSim, browserId: string): CurlTransport {
-	return {
-		now: () => sim.now(),
-		async send(request) {
-			const result = await sim.run({ type: 'raw', browserId, request });
-			if (!result.ok) throw new Error(result.error);
-			const exchange = result.events.find(isExchange);
 			if (!exchange) throw new Error('the world recorded no exchange');
 			return exchange.response;
 		}

@@ -181,7 +181,12 @@ export async function browserFetch(
 		const request: SimRequest = {
 			method: current.method,
 			url: current.url,
-			headers: browserHeaders(browser.kind, current, cookies.header),
+			headers: browserHeaders(
+				browser.kind,
+				current,
+				cookies.header,
+				core.device(browser.deviceId).kind
+			),
 			body: current.body,
 			clientIp: ''
 		};

@@ -12,6 +12,7 @@ import {
 	sit
 } from './entities';
 import { addNetwork, moveDevice, reconnect } from './networks';
+import { runConsole } from './curl-console';
 import { advance } from './timers';
 import { WorldError, type WorldCore } from './world-core';
 import { commandBoundsProblem } from './input-limits';
@@ -59,6 +60,7 @@ export const COMMAND_HANDLERS: { readonly [K in CommandType]: Handler<K> } = {
 	'submit-form': (core, c) => submitForm(core, c.browserId, c.action, c.fields),
 	'cross-site': (core, c) => crossSite(core, c.browserId, c.target),
 	raw: (core, c) => sendRaw(core, c.browserId, c.request),
+	curl: (core, c) => runConsole(core, c.browserId, c.line),
 	advance: (core, c) => advance(core, c.milliseconds),
 	'restart-server': (core) => {
 		// Beliefs in forgotten sessions end with them; sessions in a persistent store live on.

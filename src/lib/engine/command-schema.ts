@@ -136,6 +136,7 @@ const COMMAND_SCHEMAS = {
 			body: text
 		})
 	}),
+	curl: v.strictObject({ type: v.literal('curl'), browserId: id, line: text }),
 	advance: v.strictObject({
 		type: v.literal('advance'),
 		milliseconds: v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_ADVANCE_MS))

@@ -56,6 +56,8 @@ export type Command =
 	  }
 	| { type: 'cross-site'; browserId: string; target: CrossSiteTarget }
 	| { type: 'raw'; browserId: string; request: RawRequest }
+	/** A line typed at the curl console of a browser of kind `curl`. */
+	| { type: 'curl'; browserId: string; line: string }
 	| { type: 'advance'; milliseconds: number }
 	| { type: 'restart-server' }
 	| { type: 'configure-server'; changes: Record<string, unknown> }

@@ -18,13 +18,14 @@ function startPage(core: WorldCore): PageState {
 /** A device joins a network. */
 export function addDevice(core: WorldCore, command: Of<'add-device'>): void {
 	core.network(command.networkId);
+	const privateIp = freePrivateIp(core, command.networkId);
 	const id = `d${++core.counters.device}`;
 	core.devices.set(id, {
 		id,
 		kind: command.kind,
 		name: command.name,
 		networkId: command.networkId,
-		privateIp: freePrivateIp(core, command.networkId)
+		privateIp
 	});
 	core.act('add-device', `${command.name} joins ${core.networkTitle(command.networkId)}.`, [id]);
 }

@@ -1,4 +1,5 @@
 import type { BrowserKind } from './browser-kinds';
+import type { ConsoleEntry, DeviceFile } from './device-files';
 
 /** The kinds of network a device can join. */
 export const NETWORK_KINDS = ['home', 'office', 'cafe', 'mobile', 'internet'] as const;
@@ -42,6 +43,8 @@ export interface Device {
 	name: string;
 	networkId: string;
 	privateIp: string;
+	/** Files written by its curl console (`-c`, `-D`, `-o`); absent until the first one. */
+	files?: DeviceFile[];
 }
 
 /** A username and password that a person knows. */
@@ -100,6 +103,8 @@ export interface Browser {
 	/** The address bar. */
 	url: string;
 	page: PageState;
+	/** A curl console's lines and what they printed, oldest first; absent until the first. */
+	console?: ConsoleEntry[];
 }
 
 /** The label a browser is known by on screen and in tests: "Firefox on Alice's laptop". */

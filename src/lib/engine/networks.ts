@@ -1,7 +1,14 @@
 /** Networks behind NAT: creating them, moving devices between them, and their addresses. */
-import { nextPrivateIp, privatePrefixFor, publicIpFor } from './addresses';
+import {
+	describeBlock,
+	nextPrivateIp,
+	PRIVATE_HOSTS_PER_NETWORK,
+	privatePrefixFor,
+	publicBlockFor,
+	publicIpFor
+} from './addresses';
 import { NETWORK_KIND_LABELS, type NetworkKind } from './model';
-import type { WorldCore } from './world-core';
+import { WorldError, type WorldCore } from './world-core';
 
 /** Round-trip time of one exchange per network kind, in virtual milliseconds. */
 export const LATENCY_MS: Record<NetworkKind, number> = {
@@ -19,10 +26,8 @@ export function addNetwork(
 	name?: string,
 	open?: boolean
 ): void {
+	const publicIp = freePublicIp(core, kind);
 	const id = `n${++core.counters.network}`;
-	const taken = new Set([...core.networks.values()].map((n) => n.publicIp));
-	let publicIp = publicIpFor(kind, core.random);
-	while (taken.has(publicIp)) publicIp = publicIpFor(kind, core.random);
 	core.networks.set(id, {
 		id,
 		kind,
@@ -39,8 +44,9 @@ export function addNetwork(
 export function moveDevice(core: WorldCore, deviceId: string, networkId: string): void {
 	const device = core.device(deviceId);
 	core.network(networkId);
+	const privateIp = freePrivateIp(core, networkId, device.id);
 	device.networkId = networkId;
-	device.privateIp = freePrivateIp(core, networkId, device.id);
+	device.privateIp = privateIp;
 	core.act(
 		'move-device',
 		`${device.name} moves to ${core.networkTitle(networkId)}; its cookies stay.`,
@@ -52,8 +58,7 @@ export function moveDevice(core: WorldCore, deviceId: string, networkId: string)
 export function reconnect(core: WorldCore, networkId: string): void {
 	const network = core.network(networkId);
 	const old = network.publicIp;
-	do network.publicIp = publicIpFor(network.kind, core.random);
-	while (network.publicIp === old);
+	network.publicIp = freePublicIp(core, network.kind, old);
 	network.reconnects++;
 	core.act(
 		'reconnect',
@@ -70,5 +75,30 @@ export function freePrivateIp(core: WorldCore, networkId: string, except?: strin
 			.filter((d) => d.networkId === networkId && d.id !== except)
 			.map((d) => d.privateIp)
 	);
-	return nextPrivateIp(network.privatePrefix, taken);
+	const ip = nextPrivateIp(network.privatePrefix, taken);
+	if (ip === null) {
+		throw new WorldError(
+			`${network.name} is full: all ${PRIVATE_HOSTS_PER_NETWORK} private addresses (${network.privatePrefix}10 to ${network.privatePrefix}254) are in use. Move a device to another network first.`
+		);
+	}
+	return ip;
+}
+
+/**
+ * A public IP of the kind's block that no network uses, nor `old` (the address a reconnecting
+ * network gives up).
+ * @throws WorldError with a readable message when the block is full
+ */
+function freePublicIp(core: WorldCore, kind: NetworkKind, old?: string): string {
+	const taken = new Set([...core.networks.values()].map((n) => n.publicIp));
+	if (old !== undefined) taken.add(old);
+	const ip = publicIpFor(kind, core.random, taken);
+	if (ip === null) {
+		const range = publicBlockFor(kind);
+		const action = old === undefined ? `add another ${NETWORK_KIND_LABELS[kind]}` : 'reconnect';
+		throw new WorldError(
+			`Cannot ${action}: every public address for this kind of network (${describeBlock(range)}, ${range.source}) is in use. Remove a network first.`
+		);
+	}
+	return ip;
 }

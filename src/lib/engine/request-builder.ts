@@ -1,6 +1,8 @@
-import { USER_AGENTS, type BrowserKind } from './browser-kinds';
+import type { BrowserKind } from './browser-kinds';
+import type { DeviceKind } from './model';
 import type { HeaderList } from './http';
 import { parseUrl } from './parsed-url';
+import { userAgentFor } from './user-agents';
 import { utf8ByteLength } from './utf8';
 
 /** What a simulated browser is about to send, before cookies. */
@@ -19,15 +21,17 @@ export interface OutgoingRequest {
  * The headers a simulated browser sends, in a fixed order so that logs replay byte for byte.
  * The real browser that runs the site adds its own (accept-language, sec-fetch-*…); the
  * simulation records only these.
+ * @param device the kind of device the browser runs on, which its User-Agent names
  */
 export function browserHeaders(
 	kind: BrowserKind,
 	request: OutgoingRequest,
-	cookieHeader: string | null
+	cookieHeader: string | null,
+	device: DeviceKind = 'laptop'
 ): HeaderList {
 	const url = parseUrl(request.url);
 	const headers: HeaderList = [['Host', url.host]];
-	headers.push(['User-Agent', USER_AGENTS[kind]]);
+	headers.push(['User-Agent', userAgentFor(kind, device)]);
 	headers.push([
 		'Accept',
 		request.fromScript ? 'application/json, text/javascript, */*; q=0.01' : 'text/html,*/*;q=0.8'

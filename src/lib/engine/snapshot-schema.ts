@@ -1,7 +1,13 @@
 /** Valibot schemas of a world snapshot and of the engine types it holds. */
 import * as v from 'valibot';
 import { BROWSER_KINDS } from './browser-kinds';
-import { MAX_TIME } from './input-limits';
+import { MAX_NAME, MAX_TEXT, MAX_TIME } from './input-limits';
+import {
+	MAX_CONSOLE_ENTRIES,
+	MAX_FILE_CHARS,
+	MAX_FILES_PER_DEVICE,
+	MAX_OUTPUT_CHARS
+} from './device-files';
 import { SAME_SITES, SEND_REASONS } from './cookie-types';
 import { INITIATORS, MISMATCH_KINDS } from './events';
 import { SESSION_DECISIONS } from './http';
@@ -40,7 +46,24 @@ const DeviceSchema = v.object({
 	kind: v.picklist(DEVICE_KINDS),
 	name: v.string(),
 	networkId: id,
-	privateIp: v.string()
+	privateIp: v.string(),
+	files: v.optional(
+		v.pipe(
+			v.array(
+				v.object({
+					name: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_NAME)),
+					content: v.pipe(v.string(), v.maxLength(MAX_FILE_CHARS))
+				})
+			),
+			v.maxLength(MAX_FILES_PER_DEVICE)
+		)
+	)
+});
+
+const ConsoleEntrySchema = v.object({
+	line: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+	output: v.pipe(v.string(), v.maxLength(MAX_OUTPUT_CHARS + 100)),
+	exitCode: count
 });
 
 /** A username and password a person knows. */
@@ -93,6 +116,7 @@ const BrowserSchema = v.object({
 	open: v.boolean(),
 	url: v.string(),
 	page: PageSchema,
+	console: v.optional(v.pipe(v.array(ConsoleEntrySchema), v.maxLength(MAX_CONSOLE_ENTRIES))),
 	cookies: v.array(JarCookieSchema),
 	hsts: v.array(v.string())
 });

@@ -2,16 +2,15 @@
  * Plays one lesson step on a world: the wait, then every command and lesson action in order.
  * All step semantics live here, so that the lesson page, the tests and any replay agree.
  */
-import type { Command, RawRequest } from '$lib/engine/commands';
+import type { Command } from '$lib/engine/commands';
+import { curlCommand } from './curl-line';
 import { headerValues } from '$lib/engine/http';
 import type { JarCookie } from '$lib/engine/cookie-types';
 import type { World } from '$lib/engine/world';
-import { utf8ByteLength } from '$lib/engine/utf8';
 import type { WebApp } from '$lib/webapp';
 import type { LessonAction, LessonActionType, ScenarioStep, StepItem } from './scenario';
 
-/** The `User-Agent` the curl console sends, as curl 8 does. */
-const CURL_USER_AGENT = 'curl/8.14.1';
+export { curlRequest } from './curl-line';
 
 /** Every lesson action type, for telling them apart from engine commands. */
 export const LESSON_ACTION_TYPES: readonly LessonActionType[] = [
@@ -37,6 +36,7 @@ export const THINK_TIME_MS: Readonly<Partial<Record<StepItem['type'], number>>> 
 	'submit-form': 8_000,
 	'cross-site': 5_000,
 	raw: 12_000,
+	curl: 12_000,
 	'curl-with-cookie': 15_000,
 	'guess-session-id': 10_000
 };
@@ -53,29 +53,6 @@ export interface RunStepOptions {
 	 * (after the answer), or both in order (`all`, the default).
 	 */
 	part?: 'setup' | 'commands' | 'all';
-}
-
-/**
- * A raw request as `curl` sends it: `Host`, `User-Agent`, `Accept: *\/*`, and for a body the
- * form `Content-Type` that `curl -d` uses.
- */
-export function curlRequest(
-	method: string,
-	url: string,
-	options: { body?: string; cookie?: string } = {}
-): RawRequest {
-	const headers: Array<[string, string]> = [
-		['Host', new URL(url).host],
-		['User-Agent', CURL_USER_AGENT],
-		['Accept', '*/*']
-	];
-	const body = options.body ?? '';
-	if (body) {
-		headers.push(['Content-Length', String(utf8ByteLength(body))]);
-		headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
-	}
-	if (options.cookie !== undefined) headers.push(['Cookie', options.cookie]);
-	return { method, url, headers, body };
 }
 
 /** The live cookie `name` in a browser's jar. @throws Error when there is none. */
@@ -103,6 +80,11 @@ function dumpedCookieValue(world: World<WebApp>, browserId: string, name: string
 	throw new Error(`No response to ${world.label(browserId)} has set a cookie ${name}.`);
 }
 
+/** Whether a browser is a curl console, where a lesson's curl requests are typed. */
+function isConsole(world: World<WebApp>, browserId: string): boolean {
+	return world.browsers.get(browserId)?.kind === 'curl';
+}
+
 /**
  * The engine commands a lesson action stands for, with the values read from the world now.
  * @throws Error when the cookie it needs is not there
@@ -122,11 +104,15 @@ export function resolveAction(world: World<WebApp>, action: LessonAction): Comma
 				action.source === 'dump-header'
 					? dumpedCookieValue(world, action.from, action.name)
 					: jarCookie(world, action.from, action.name).value;
-			const request = curlRequest(action.method ?? 'GET', action.url, {
-				body: action.body,
-				cookie: `${action.name}=${value}`
-			});
-			return [{ type: 'raw', browserId: action.curlBrowserId, request }];
+			return [
+				curlCommand(
+					action.curlBrowserId,
+					isConsole(world, action.curlBrowserId),
+					action.method ?? 'GET',
+					action.url,
+					{ body: action.body, cookie: `${action.name}=${value}` }
+				)
+			];
 		}
 		case 'guess-session-id': {
 			const own = jarCookie(world, action.from, action.name).value;
@@ -139,11 +125,13 @@ export function resolveAction(world: World<WebApp>, action: LessonAction): Comma
 					type: 'note',
 					text: `${world.label(action.curlBrowserId)} tries the id ${guess}, next to its own ${own}.`
 				},
-				{
-					type: 'raw',
-					browserId: action.curlBrowserId,
-					request: curlRequest('GET', action.url, { cookie: `${action.name}=${guess}` })
-				}
+				curlCommand(
+					action.curlBrowserId,
+					isConsole(world, action.curlBrowserId),
+					'GET',
+					action.url,
+					{ cookie: `${action.name}=${guess}` }
+				)
 			];
 		}
 	}

@@ -8,6 +8,7 @@ import type { JarCookie } from '$lib/engine/cookie-types';
 import type { WorldEvent } from '$lib/engine/events';
 import type { Device, Network, PageState, Person } from '$lib/engine/model';
 import type { BrowserKind } from '$lib/engine/browser-kinds';
+import type { ConsoleEntry } from '$lib/engine/device-files';
 import { sessionCookieName, type ServerSettings, type SessionRow } from '$lib/webapp';
 import type { Scene, SceneBrowser, SessionLabeler } from '$lib/diagrams/layout/scene';
 import type { AppWorld } from './world-factory';
@@ -33,6 +34,8 @@ export interface BrowserView {
 	readonly cookies: readonly JarCookie[];
 	/** What the page's `document.cookie` reads (empty while the browser is closed). */
 	readonly documentCookie: string;
+	/** A curl console's lines and their output, oldest first; empty for other browsers. */
+	readonly console: readonly ConsoleEntry[];
 }
 
 /** A device with the name of whoever sits at it. */
@@ -87,6 +90,7 @@ export function viewWorld(
 		previous?.devices,
 		[...world.devices.values()].map((device) => ({
 			...device,
+			...(device.files ? { files: device.files.map((file) => ({ ...file })) } : {}),
 			person: world.personAt(device.id)?.name ?? null
 		})),
 		byId
@@ -112,7 +116,8 @@ export function viewWorld(
 				attacker: person?.attacker ?? false,
 				attended: person !== null,
 				cookies: world.cookies(browser.id),
-				documentCookie: browser.open ? world.documentCookie(browser.id) : ''
+				documentCookie: browser.open ? world.documentCookie(browser.id) : '',
+				console: browser.console ? [...browser.console] : []
 			};
 		}),
 		byId

@@ -1,6 +1,6 @@
 /** Small builders shared by the lessons, so that each lesson reads as a script. */
 import type { Command } from '$lib/engine/commands';
-import { curlRequest } from '../run-step';
+import { curlLine, type CurlLineOptions } from '../curl-line';
 import { SANDBOX_START } from '../sandbox-world';
 
 /** The application's origin under the book's settings. */
@@ -17,14 +17,19 @@ export const ALICE = { username: 'alice', password: 'wonderland' };
 /** Bob's account. */
 export const BOB = { username: 'bob', password: 'builder' };
 
-/** A `curl` request typed into the curl console of a browser of kind `curl`. */
+/** A `curl` command typed into the curl console of a browser of kind `curl`. */
 export function curl(
 	browserId: string,
 	method: 'GET' | 'POST',
 	path: string,
-	body?: string
+	body?: string,
+	options: Omit<CurlLineOptions, 'body'> = {}
 ): Command {
-	return { type: 'raw', browserId, request: curlRequest(method, `${SITE}${path}`, { body }) };
+	return {
+		type: 'curl',
+		browserId,
+		line: curlLine(method, `${SITE}${path}`, { ...options, body })
+	};
 }
 
 /** Opening the login page and sending the form. */

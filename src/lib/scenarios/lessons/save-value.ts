@@ -43,14 +43,17 @@ export const saveValue: Scenario = {
 		{
 			narration:
 				"Now Alice goes to her desktop and repeats the book's curl commands. First she asks for the value.",
-			commands: [{ type: 'sit', personId: 'p1', deviceId: 'd2' }, curl('b2', 'GET', '/api/code')],
+			commands: [
+				{ type: 'sit', personId: 'p1', deviceId: 'd2' },
+				curl('b2', 'GET', '/api/code', undefined, { dumpHeader: 'get_header.txt' })
+			],
 			notes:
 				'curl --dump-header get_header.txt http://myapp.example/api/code. curl is a separate client with no cookies, so the answer is {"result":null}.'
 		},
 		{
 			narration:
 				'She sends "qwerty" with a POST. The server answers "set" and a Set-Cookie header, which curl writes to its header file and then forgets.',
-			commands: [curl('b2', 'POST', '/api/code', 'code=qwerty')],
+			commands: [curl('b2', 'POST', '/api/code', 'code=qwerty', { dumpHeader: 'header.txt' })],
 			notes: 'curl -X POST -d"code=qwerty" --dump-header header.txt http://myapp.example/api/code'
 		},
 		{
