@@ -177,13 +177,11 @@ export async function browserFetch(
 	let currentInitiator = initiator;
 	// A forged request stays forged through the redirects it causes.
 	const forged = initiator === 'cross-site';
-	const chain: string[] = [];
 	const lax = laxByDefault(browser.kind);
 	for (let hop = 0; ; hop++) {
-		chain.push(current.url);
 		const context = hopContext({
 			initiator: outgoing.pageUrl,
-			chain,
+			url: current.url,
 			method: current.method,
 			topLevel,
 			schemeful: schemefulSameSite(browser.kind)
