@@ -26,7 +26,8 @@ export const BOOK_DEFAULTS: ServerSettings = Object.freeze({
 	appServers: 1,
 	stickySessions: false,
 	sharedStore: false,
-	throttleLogins: false
+	throttleLogins: false,
+	checkOrigin: false
 });
 
 /**
