@@ -6,6 +6,7 @@ import { laxByDefault, laxPlusPostWindow, schemefulSameSite } from './browser-ki
 import type { RawRequest } from './commands';
 import type { JarCookie } from './cookie-types';
 import type { ExchangeEvent, GroundTruth, Initiator } from './events';
+import { asReceived } from './header-lines';
 import { headerValue, headerValues, type SimRequest } from './http';
 import type { Browser } from './model';
 import { LATENCY_MS } from './networks';
@@ -255,18 +256,17 @@ async function send(
 	core.clock.advance(latency / 2);
 	const responseTime = core.clock.now();
 	const url = parseUrl(request.url);
+	const wire = asReceived(reply.response.headers);
 	const received =
 		from === null
 			? []
-			: core
-					.jar(browser.id)
-					.receive(headerValues(reply.response.headers, 'set-cookie'), request.url, responseTime, {
-						from
-					});
+			: core.jar(browser.id).receive(headerValues(wire, 'set-cookie'), request.url, responseTime, {
+					from
+				});
 	if (
 		from !== null &&
 		url.protocol === 'https:' &&
-		headerValue(reply.response.headers, 'strict-transport-security')
+		headerValue(wire, 'strict-transport-security')
 	) {
 		core.hsts.remember(browser.id, url.hostname);
 	}
