@@ -6,24 +6,17 @@
  * teach (RFC 6265bis §5.2, §5.7, §5.8.3).
  */
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import type { Command, CrossSiteTarget } from '../../src/lib/engine/commands';
-import { seenBy, simulatedStory } from './oracle/simulated-story';
+import {
+	seenBy,
+	setting,
+	simulatedStep,
+	simulatedStory,
+	type StoryStep
+} from '../../src/lib/testing/cookie-story';
 import { APP, EVIL, startSite, type SeenRequest, type StorySite } from './oracle/story-sites';
 
 const A = `http://${APP}`;
 const E = `http://${EVIL}`;
-
-/** One step of a story, told the same way to both browsers. */
-type StoryStep =
-	| { do: 'navigate'; url: string }
-	| { do: 'cross-site'; target: CrossSiteTarget; url: string }
-	| { do: 'script-fetch'; url: string }
-	| { do: 'submit-form'; url: string };
-
-/** `?set=` for each Set-Cookie value. */
-function setting(...cookies: string[]): string {
-	return cookies.map((cookie) => `set=${encodeURIComponent(cookie)}`).join('&');
-}
 
 let app: StorySite;
 let evil: StorySite;
@@ -71,6 +64,7 @@ async function realStep(page: Page, step: StoryStep): Promise<void> {
 		await page.goto(step.url);
 		return;
 	}
+	if (step.do === 'advance') throw new Error('Real time cannot be advanced in this test.');
 	if (step.do === 'script-fetch') {
 		await page.evaluate(
 			(url) => fetch(url, { mode: 'no-cors', credentials: 'include' }).catch(() => null),
@@ -96,26 +90,6 @@ async function realStep(page: Page, step: StoryStep): Promise<void> {
 	if (step.target === 'link') await page.getByRole('link', { name: 'Follow' }).click();
 	await settle(before + 2);
 	await page.waitForLoadState();
-}
-
-/** Runs one step through the world's commands. */
-async function simulatedStep(
-	story: Awaited<ReturnType<typeof simulatedStory>>,
-	step: StoryStep
-): Promise<void> {
-	const command = (): Command => {
-		if (step.do === 'navigate') return { type: 'navigate', browserId: 'b1', url: step.url };
-		if (step.do === 'script-fetch') {
-			story.targets.scriptFetch = step.url;
-			return { type: 'press-get', browserId: 'b1' };
-		}
-		if (step.do === 'submit-form') {
-			return { type: 'submit-form', browserId: 'b1', action: step.url, fields: {} };
-		}
-		story.targets.forged[step.target] = step.url;
-		return { type: 'cross-site', browserId: 'b1', target: step.target };
-	};
-	await story.world.apply(command());
 }
 
 /** The cookies a jar holds, as `name@domain`, sorted. */
