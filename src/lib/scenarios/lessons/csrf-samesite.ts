@@ -66,7 +66,7 @@ export const csrfSameSite: Scenario = {
 				choices: ['Yes, like Firefox', 'No: Chrome treats a missing SameSite as Lax'],
 				answer: 1,
 				explanation:
-					'Chrome treats cookies without SameSite as Lax: not sent with cross-site form posts. The server sees a stranger. Look at its answer, though: a new session, and a Set-Cookie.'
+					'Chrome treats cookies without SameSite as Lax: not sent with cross-site form posts. The server sees a stranger.'
 			},
 			notes:
 				'Chrome alone keeps a temporary exception ("Lax+POST"): a cookie without SameSite that is under two minutes old still goes with a cross-site top-level POST. That is why we wait three minutes here. Firefox and Safari never had it.'
