@@ -32,15 +32,26 @@ export interface HopContext {
  * an IP address or a host without a public suffix; with the scheme in front when schemeful.
  */
 export function siteOf(url: ParsedUrl, schemeful: boolean): string {
-	const host = url.hostname.toLowerCase();
-	let registrable: string | undefined;
-	try {
-		registrable = getPublicSuffix(host, { allowSpecialUseDomain: true }) ?? undefined;
-	} catch {
-		registrable = undefined;
-	}
-	const site = registrable ?? host;
+	const site = registrableDomain(url.hostname.toLowerCase());
 	return schemeful ? `${url.protocol === 'https:' ? 'https' : 'http'}://${site}` : site;
+}
+
+/** A world meets few hosts, and every request asks about two: each host is looked up once. */
+const REGISTRABLE_LIMIT = 1024;
+const registrable = new Map<string, string>();
+
+function registrableDomain(host: string): string {
+	const known = registrable.get(host);
+	if (known !== undefined) return known;
+	let site = host;
+	try {
+		site = getPublicSuffix(host, { allowSpecialUseDomain: true }) ?? host;
+	} catch {
+		// A public suffix itself, or a special-use name tough-cookie will not split: its own site.
+	}
+	if (registrable.size >= REGISTRABLE_LIMIT) registrable.clear();
+	registrable.set(host, site);
+	return site;
 }
 
 /** Whether two URLs belong to the same site. */
