@@ -254,18 +254,26 @@ const LESSONS: LessonCase[] = [
 	},
 	{
 		slug: 'csrf-samesite',
-		steps: 10,
+		steps: 12,
 		predictions: 'skip',
 		at: {
 			3: async (v) => {
 				await expect(v.output(ALICE_FIREFOX)).toHaveText('pwned');
 			},
-			7: async (v) => {
+			6: async (v) => {
+				// Her cookie stayed home, yet the forged form's new session replaced hers.
+				await expect(v.output("Chrome on Alice's laptop")).toHaveText('pwned');
+			},
+			8: async (v) => {
+				await expect(v.output(ALICE_FIREFOX)).toHaveText('pwned');
+			},
+			9: async (v) => {
 				await expect(v.output(ALICE_FIREFOX)).toHaveText('my notes');
 			}
 		},
 		end: async (v) => {
 			await expect(v.request).toContainText('Cookie: dancer.session=');
+			await expect(v.response).toContainText('403');
 			await expect(v.jar(ALICE_FIREFOX)).toContainText(/SameSite=None/i);
 		}
 	}

@@ -2,6 +2,7 @@
  * Reads the name, value and attributes of one `Set-Cookie` header (RFC 6265bis §5.6), for
  * curl's cookie engine and for HAR export. It does not decide whether a cookie is stored.
  */
+import { parseDate } from 'tough-cookie';
 
 /** A `Set-Cookie` header's fields. Times are milliseconds since the epoch. */
 export interface SetCookieFields {
@@ -51,8 +52,10 @@ export function readSetCookie(header: string): SetCookieFields | null {
 		if (key === 'domain' && argument !== '') fields.domain = argument.replace(/^\./, '');
 		else if (key === 'path') fields.path = argument.startsWith('/') ? argument : null;
 		else if (key === 'expires') {
-			const time = Date.parse(argument);
-			fields.expires = Number.isNaN(time) ? null : time;
+			// RFC 6265bis §5.1.1, as tough-cookie implements it: always UTC, and two-digit years
+			// 70-99 are 19xx and 00-69 are 20xx. Date.parse would read a date without a zone in
+			// the viewer's own time zone, and year 55 as 1955.
+			fields.expires = parseDate(argument)?.getTime() ?? null;
 		} else if (key === 'max-age' && /^-?\d+$/.test(argument)) fields.maxAge = Number(argument);
 		else if (key === 'secure') fields.secure = true;
 		else if (key === 'httponly') fields.httpOnly = true;

@@ -1,7 +1,7 @@
 /** What attackers do in the lessons: forge a cross-site request, eavesdrop, inject a script. */
 import { browserFetch, navigate, showNavigation } from './browser-agent';
 import type { CrossSiteTarget } from './commands';
-import { sameCookieKey, type JarCookie, type SameSiteContext } from './cookie-types';
+import { sameCookieKey, type JarCookie } from './cookie-types';
 import type { ExchangeEvent } from './events';
 import { parseUrl } from './parsed-url';
 import type { OutgoingRequest } from './request-builder';
@@ -25,8 +25,7 @@ export async function crossSite(
 	await navigate(core, browserId, attackerUrl, 'navigate');
 	const request = core.site.forgedRequest(target, core.siteUrl);
 	const forged: OutgoingRequest = { ...request, pageUrl: attackerUrl, fromScript: false };
-	const context: SameSiteContext = target === 'link' ? 'lax' : 'none';
-	const event = await browserFetch(core, browser, forged, 'cross-site', context);
+	const event = await browserFetch(core, browser, forged, 'cross-site', target !== 'image');
 	if (target !== 'image') showNavigation(core, browser, event);
 }
 

@@ -2,10 +2,11 @@
  * The simulated browser as an HTTP client: it takes cookies from its jar, sends the request over
  * its device's network, stores what comes back, follows redirects and remembers HSTS hosts.
  */
-import { laxByDefault } from './browser-kinds';
+import { laxByDefault, laxPlusPostWindow, schemefulSameSite } from './browser-kinds';
 import type { RawRequest } from './commands';
-import type { JarCookie, SameSiteContext } from './cookie-types';
+import type { JarCookie } from './cookie-types';
 import type { ExchangeEvent, GroundTruth, Initiator } from './events';
+import { asReceived } from './header-lines';
 import { headerValue, headerValues, type SimRequest } from './http';
 import type { Browser } from './model';
 import { LATENCY_MS } from './networks';
@@ -16,6 +17,8 @@ import {
 	FORM_CONTENT_TYPE,
 	type OutgoingRequest
 } from './request-builder';
+import { hopContext, SAFE_METHODS } from './same-site-context';
+import type { StorageContext } from './storage-rules';
 import { WorldError, type WorldCore } from './world-core';
 
 /** Redirects a browser follows before giving up, as browsers cap them (Fetch §4.4 uses 20). */
@@ -48,7 +51,7 @@ export async function pressSet(core: WorldCore, browserId: string, code?: string
 			fromScript: true
 		},
 		'set',
-		'strict'
+		false
 	);
 	browser.page = site.pageAfterApiCall(browser.page, event.response);
 }
@@ -63,7 +66,7 @@ export async function pressGet(core: WorldCore, browserId: string): Promise<void
 		browser,
 		{ method: 'GET', url, body: '', pageUrl: browser.url, fromScript: true },
 		'get',
-		'strict'
+		false
 	);
 	browser.page = site.pageAfterApiCall(browser.page, event.response);
 }
@@ -87,7 +90,7 @@ export async function navigate(
 		browser,
 		{ method: 'GET', url: target.href, body: '', pageUrl: null, fromScript: false },
 		initiator,
-		'strict'
+		true
 	);
 	showNavigation(core, browser, event);
 }
@@ -122,7 +125,7 @@ export async function submitForm(
 			fromScript: false
 		},
 		'form',
-		'strict'
+		true
 	);
 	showNavigation(core, browser, event);
 }
@@ -158,25 +161,39 @@ export async function sendRaw(
 
 /**
  * A browser request with cookies from its jar, following redirects as browsers do
- * (RFC 9110 §15.4: 301/302/303 turn POST into GET; 307/308 keep it).
+ * (RFC 9110 §15.4: 301/302/303 turn POST into GET; 307/308 keep it). Each hop has its own
+ * same-site context (RFC 6265bis §5.2): a same-site request redirected to another site is
+ * cross-site from that hop on.
+ * @param topLevel whether the request navigates the top-level window (a typed URL, a link, a
+ *   form) rather than being a subresource or a script's request
  */
 export async function browserFetch(
 	core: WorldCore,
 	browser: Browser,
 	outgoing: OutgoingRequest,
 	initiator: Initiator,
-	context: SameSiteContext
+	topLevel: boolean
 ): Promise<ExchangeEvent> {
 	let current = { ...outgoing, url: core.hsts.upgrade(browser.id, outgoing.url) };
 	let currentInitiator = initiator;
 	// A forged request stays forged through the redirects it causes.
 	const forged = initiator === 'cross-site';
+	const lax = laxByDefault(browser.kind);
 	for (let hop = 0; ; hop++) {
+		const context = hopContext({
+			initiator: outgoing.pageUrl,
+			url: current.url,
+			method: current.method,
+			topLevel,
+			schemeful: schemefulSameSite(browser.kind)
+		});
 		const jar = core.jar(browser.id);
 		// RFC 6265bis §5.8.3: the Cookie header, after the SameSite rules of §5.2.
 		const cookies = jar.send(current.url, core.clock.now(), {
 			context,
-			laxByDefault: laxByDefault(browser.kind)
+			laxByDefault: lax,
+			topLevelUnsafe: topLevel && !SAFE_METHODS.has(current.method.toUpperCase()),
+			laxPlusPostMs: laxPlusPostWindow(browser.kind)
 		});
 		const request: SimRequest = {
 			method: current.method,
@@ -190,7 +207,8 @@ export async function browserFetch(
 			body: current.body,
 			clientIp: ''
 		};
-		const event = await send(core, browser, request, currentInitiator, cookies, context, forged);
+		const from: StorageContext = { context, topLevel, laxByDefault: lax };
+		const event = await send(core, browser, request, currentInitiator, cookies, from, forged);
 		const location = headerValue(event.response.headers, 'location');
 		const status = event.response.status;
 		if (!location || status < 300 || status > 399 || status === 304 || hop >= MAX_REDIRECTS)
@@ -211,7 +229,7 @@ export async function browserFetch(
 }
 
 /**
- * Sends one request over the browser's network and records the exchange. A `null` context is a
+ * Sends one request over the browser's network and records the exchange. A `null` origin is a
  * request that does not come from the jar (curl): nothing it receives is stored. `forged` marks
  * a request a page on another site made the browser send.
  */
@@ -221,7 +239,7 @@ async function send(
 	request: SimRequest,
 	initiator: Initiator,
 	cookies: SentCookies,
-	context: SameSiteContext | null,
+	from: StorageContext | null,
 	forged: boolean
 ): Promise<ExchangeEvent> {
 	const device = core.device(browser.deviceId);
@@ -243,18 +261,17 @@ async function send(
 	core.clock.advance(latency / 2);
 	const responseTime = core.clock.now();
 	const url = parseUrl(request.url);
+	const wire = asReceived(reply.response.headers);
 	const received =
-		context === null
+		from === null
 			? []
-			: core
-					.jar(browser.id)
-					.receive(headerValues(reply.response.headers, 'set-cookie'), request.url, responseTime, {
-						context
-					});
+			: core.jar(browser.id).receive(headerValues(wire, 'set-cookie'), request.url, responseTime, {
+					from
+				});
 	if (
-		context !== null &&
+		from !== null &&
 		url.protocol === 'https:' &&
-		headerValue(reply.response.headers, 'strict-transport-security')
+		headerValue(wire, 'strict-transport-security')
 	) {
 		core.hsts.remember(browser.id, url.hostname);
 	}

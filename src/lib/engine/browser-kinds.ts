@@ -34,3 +34,26 @@ export function laxByDefault(kind: BrowserKind): boolean {
 export function requiresSecureForNone(kind: BrowserKind): boolean {
 	return kind === 'Chrome';
 }
+
+/**
+ * Whether the scheme is part of a site for SameSite ("schemeful same-site", RFC 6265bis §5.2).
+ * Chrome treats `http://myapp.example` and `https://myapp.example` as two sites, so a page on
+ * one sending to the other is cross-site. Firefox and Safari, as simulated here, compare the
+ * registrable domain only, so the two are one site.
+ */
+export function schemefulSameSite(kind: BrowserKind): boolean {
+	return kind === 'Chrome';
+}
+
+/** How long Chrome's Lax+POST exception lasts after a cookie is set: two minutes. */
+export const LAX_PLUS_POST_MS = 2 * 60 * 1000;
+
+/**
+ * Chrome's "Lax+POST" exception, in milliseconds (0 for none): a cookie without SameSite that
+ * is younger than two minutes still goes with a cross-site top-level POST, so that sign-in
+ * flows that post back from another site kept working when Lax by default arrived. Chrome
+ * calls it temporary, and it is Chrome's alone: Firefox and Safari never had it.
+ */
+export function laxPlusPostWindow(kind: BrowserKind): number {
+	return kind === 'Chrome' ? LAX_PLUS_POST_MS : 0;
+}

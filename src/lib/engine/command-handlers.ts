@@ -16,6 +16,7 @@ import { runConsole } from './curl-console';
 import { advance } from './timers';
 import { WorldError, type WorldCore } from './world-core';
 import { commandBoundsProblem } from './input-limits';
+import { cookieEditProblem } from './cookie-edit-rules';
 
 /** Runs one command of type `K` against the world's state. */
 type Handler<K extends CommandType> = (
@@ -46,6 +47,9 @@ export const COMMAND_HANDLERS: { readonly [K in CommandType]: Handler<K> } = {
 		]);
 	},
 	'put-cookie': (core, c) => {
+		const problem = cookieEditProblem(c.cookie);
+		if (problem)
+			throw new WorldError(`Cookie ${c.cookie.name || '(no name)'} not saved. ${problem}`);
 		core.jar(c.browserId).put({ ...c.cookie, created: core.clock.now() });
 		core.act('put-cookie', `Cookie ${c.cookie.name} pasted into ${core.label(c.browserId)}.`, [
 			c.browserId

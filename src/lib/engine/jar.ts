@@ -6,15 +6,9 @@ import {
 	domainMatch,
 	pathMatch
 } from 'tough-cookie';
-import type {
-	CookieDecision,
-	CookieKey,
-	JarCookie,
-	ReceiveResult,
-	SameSite,
-	SameSiteContext
-} from './cookie-types';
+import type { CookieDecision, CookieKey, JarCookie, ReceiveResult, SameSite } from './cookie-types';
 import { sameCookieKey } from './cookie-types';
+import { sameSiteStorageProblem, type StorageContext } from './storage-rules';
 import { isParsableUrl, parseUrl, type ParsedUrl } from './parsed-url';
 import {
 	fixExpiry,
@@ -27,6 +21,8 @@ import {
 	decision,
 	exclusionReason,
 	isTrustworthy,
+	LAX_PLUS_POST_NOTE,
+	laxPlusPostApplies,
 	retrievalOrder,
 	sameSiteReason,
 	serializePair,
@@ -48,7 +44,11 @@ export interface JarOptions {
 
 /** Options for storing the cookies of one response. */
 export interface ReceiveOptions {
-	context?: SameSiteContext;
+	/**
+	 * Where the response came from, for the SameSite storage rules (RFC 6265bis §5.7); without
+	 * it the cookie is stored as from a same-site request.
+	 */
+	from?: StorageContext;
 	fromScript?: boolean;
 	/** Overrides the jar's own {@link JarOptions.requireSecureForNone} for this response. */
 	requireSecureForNone?: boolean;
@@ -111,6 +111,10 @@ export class BrowserJar {
 				message: 'Rejected: SameSite=None needs the Secure attribute (RFC 6265bis §5.7).'
 			};
 		}
+		const sameSiteProblem = options.from
+			? sameSiteStorageProblem(toSameSite(parsed.sameSite), options.from)
+			: null;
+		if (sameSiteProblem) return { header, stored: false, message: sameSiteProblem };
 		const target = isParsableUrl(url) ? parseUrl(url) : null;
 		const overlaid = target ? this.#overlaysSecureCookie(parsed, target) : null;
 		if (overlaid) {
@@ -127,7 +131,6 @@ export class BrowserJar {
 			stored = this.#jar.setCookieSync(parsed, target ? forToughCookie(target) : url, {
 				now: nowDate,
 				http: !options.fromScript,
-				sameSiteContext: options.context,
 				ignoreError: false
 			});
 		} catch (error) {
@@ -177,11 +180,14 @@ export class BrowserJar {
 		const sent: JarCookie[] = [];
 		const decisions: CookieDecision[] = [];
 		for (const cookie of this.list(now)) {
-			const reason = candidates.has(keyString(cookie.name, cookie.domain, cookie.path))
-				? sameSiteReason(cookie, options)
+			const matches = candidates.has(keyString(cookie.name, cookie.domain, cookie.path));
+			const reason = matches
+				? sameSiteReason(cookie, options, now)
 				: exclusionReason(cookie, target);
 			if (reason === 'sent') sent.push(cookie);
-			decisions.push(decision(cookie, reason, target));
+			const note =
+				matches && laxPlusPostApplies(cookie, options, now) ? LAX_PLUS_POST_NOTE : undefined;
+			decisions.push(decision(cookie, reason, target, note));
 		}
 		sent.sort(retrievalOrder);
 		const header = sent.length ? sent.map((c) => serializePair(c)).join('; ') : null;

@@ -12,6 +12,33 @@ export interface SendOptions {
 	context: SameSiteContext;
 	/** Whether cookies without SameSite count as Lax (Chrome's default). */
 	laxByDefault: boolean;
+	/** Whether the request navigates the top-level window with an unsafe method (a form POST). */
+	topLevelUnsafe?: boolean;
+	/**
+	 * Chrome's "Lax+POST" window in milliseconds, or 0 when the browser has none: see
+	 * {@link laxPlusPostApplies}.
+	 */
+	laxPlusPostMs?: number;
+}
+
+/** What the inspector says when Chrome's temporary Lax+POST exception lets a cookie through. */
+export const LAX_PLUS_POST_NOTE =
+	"sent: it has no SameSite and is under two minutes old, so Chrome's temporary Lax+POST exception (Chrome only) lets it go with this cross-site top-level POST";
+
+/**
+ * Chrome's "Lax+POST" exception, a temporary measure of Chrome alone (other browsers never had
+ * it): a cookie without SameSite, younger than the window, still goes with a cross-site
+ * top-level POST although Lax by default would keep it home.
+ */
+export function laxPlusPostApplies(cookie: JarCookie, options: SendOptions, now: number): boolean {
+	return (
+		cookie.sameSite === 'unset' &&
+		options.laxByDefault &&
+		options.context === 'none' &&
+		options.topLevelUnsafe === true &&
+		(options.laxPlusPostMs ?? 0) > 0 &&
+		now - cookie.created < (options.laxPlusPostMs ?? 0)
+	);
 }
 
 /** Whether an origin counts as secure for Secure cookies, as tough-cookie and browsers treat it. */
@@ -37,7 +64,8 @@ export function retrievalOrder(a: JarCookie, b: JarCookie): number {
 }
 
 /** SameSite enforcement for a cookie that passed domain, path and Secure (RFC 6265bis §5.8.3). */
-export function sameSiteReason(cookie: JarCookie, options: SendOptions): SendReason {
+export function sameSiteReason(cookie: JarCookie, options: SendOptions, now = 0): SendReason {
+	if (laxPlusPostApplies(cookie, options, now)) return 'sent';
 	const effective =
 		cookie.sameSite === 'unset' ? (options.laxByDefault ? 'lax' : 'none') : cookie.sameSite;
 	if (effective === 'strict' && options.context !== 'strict') return 'samesite';
@@ -56,7 +84,12 @@ export function exclusionReason(cookie: JarCookie, url: ParsedUrl): SendReason {
 }
 
 /** A cookie's send decision with its explanation, as the inspector shows it. */
-export function decision(cookie: JarCookie, reason: SendReason, url: ParsedUrl): CookieDecision {
+export function decision(
+	cookie: JarCookie,
+	reason: SendReason,
+	url: ParsedUrl,
+	note?: string
+): CookieDecision {
 	const explanations: Record<SendReason, string> = {
 		sent: cookie.httpOnly
 			? 'sent (HttpOnly only hides it from page script)'
@@ -73,6 +106,6 @@ export function decision(cookie: JarCookie, reason: SendReason, url: ParsedUrl):
 		domain: cookie.domain,
 		path: cookie.path,
 		reason,
-		explanation: explanations[reason]
+		explanation: note ?? explanations[reason]
 	};
 }

@@ -87,11 +87,14 @@ function prefixProblem(cookie: Cookie): string | null {
 /**
  * Turns Max-Age into a fixed expiry on the virtual clock and caps every lifetime at 400 days.
  * Max-Age wins over Expires (RFC 6265bis §5.7 step 3); zero or less deletes the cookie.
+ * tough-cookie keeps a Max-Age beyond the number range as the string `"Infinity"` or
+ * `"-Infinity"`: hugely negative deletes, hugely positive gets the 400-day cap (§5.6.2).
  */
 export function fixExpiry(cookie: Cookie, now: number): void {
 	let expires: number | null = null;
-	if (typeof cookie.maxAge === 'number') {
-		expires = cookie.maxAge <= 0 ? 0 : now + cookie.maxAge * 1000;
+	const maxAge = maxAgeSeconds(cookie.maxAge);
+	if (maxAge !== null) {
+		expires = maxAge <= 0 ? 0 : now + Math.min(maxAge * 1000, MAX_COOKIE_LIFETIME_MS);
 	} else if (cookie.expires instanceof Date) {
 		expires = cookie.expires.getTime();
 	}
@@ -101,4 +104,12 @@ export function fixExpiry(cookie: Cookie, now: number): void {
 		return;
 	}
 	cookie.expires = new Date(Math.min(expires, now + MAX_COOKIE_LIFETIME_MS));
+}
+
+/** Max-Age in seconds, with tough-cookie's `"Infinity"` strings as numbers; `null` when absent. */
+function maxAgeSeconds(maxAge: Cookie['maxAge']): number | null {
+	if (typeof maxAge === 'number') return maxAge;
+	if (maxAge === 'Infinity') return Infinity;
+	if (maxAge === '-Infinity') return -Infinity;
+	return null;
 }

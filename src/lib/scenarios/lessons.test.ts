@@ -223,20 +223,40 @@ const CHECKS: Record<string, (world: AppWorld) => void> = {
 		const carried = forged.map((event) => [
 			event.request.method,
 			world.label(event.truth.browserId),
-			cookieOf(event) !== null
+			cookieOf(event) !== null,
+			event.response.status
 		]);
 		expect(carried).toEqual([
-			['POST', "Firefox on Alice's laptop", true],
-			['POST', "Chrome on Alice's laptop", false],
-			['POST', "Firefox on Alice's laptop", false],
-			['GET', "Firefox on Alice's laptop", false],
-			['POST', "Firefox on Alice's laptop", false],
-			['POST', "Firefox on Alice's laptop", true]
+			['POST', "Firefox on Alice's laptop", true, 200],
+			['POST', "Chrome on Alice's laptop", false, 200],
+			['POST', "Firefox on Alice's laptop", false, 200],
+			['POST', "Firefox on Alice's laptop", false, 403],
+			['GET', "Firefox on Alice's laptop", false, 200],
+			['GET', "Firefox on Alice's laptop", false, 200],
+			['POST', "Firefox on Alice's laptop", true, 403]
 		]);
-		const firefox = to(world, 'GET', '/api/code', 'b1')
-			.filter((event) => event.initiator === 'get')
-			.map((event) => event.response.body);
-		expect(firefox).toEqual(['{"result":"pwned"}', '{"result":"my notes"}']);
+		// The forged POSTs that came without a cookie were answered with a new session's cookie,
+		// which the browser stored over hers: the session swap. The refused ones set nothing.
+		const swapped = forged
+			.filter((event) => event.request.method === 'POST')
+			.map((event) =>
+				event.received.some(
+					(result) =>
+						result.cookie !== undefined &&
+						!event.cookiesSent.some((sent) => sent.value === result.cookie?.value)
+				)
+			);
+		expect(swapped).toEqual([false, true, true, false, false]);
+		const gets = (browserId: string) =>
+			to(world, 'GET', '/api/code', browserId)
+				.filter((event) => event.initiator === 'get')
+				.map((event) => event.response.body);
+		expect(gets('b1')).toEqual([
+			'{"result":"pwned"}',
+			'{"result":"pwned"}',
+			'{"result":"my notes"}'
+		]);
+		expect(gets('b2')).toEqual(['{"result":"pwned"}']);
 	}
 };
 

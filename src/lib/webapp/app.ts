@@ -11,6 +11,7 @@ import {
 } from './app-state';
 import { cookieValue } from './cookies';
 import { dispatch, isWellFormed, METHOD } from './dispatch';
+import { foreignOriginProblem } from './origin-check';
 import { EVIL_HOST, EVIL_ROUTES } from './evil-site';
 import { chooseServer, LB_COOKIE, serverName as nameOfServer } from './load-balancer';
 import { finish, jsonError, text, TEXT, type RouteResponse } from './responses';
@@ -220,6 +221,15 @@ export class WebApp implements SimServer {
 			return reply(
 				route,
 				anonymous(`Wrong scheme; this site is ${scheme} only.`, choice.serverName),
+				head
+			);
+		}
+
+		const foreign = settings.checkOrigin ? foreignOriginProblem(request, origin) : null;
+		if (foreign) {
+			return reply(
+				jsonError(403, foreign, balancerCookies),
+				anonymous(`${foreign}; no session was used or created.`, choice.serverName),
 				head
 			);
 		}

@@ -26,13 +26,15 @@ export const BOOK_DEFAULTS: ServerSettings = Object.freeze({
 	appServers: 1,
 	stickySessions: false,
 	sharedStore: false,
-	throttleLogins: false
+	throttleLogins: false,
+	checkOrigin: false
 });
 
 /**
  * A configuration following the OWASP Session Management Cheat Sheet: https with a redirect and
  * HSTS, a `__Host-sid` cookie that is Secure, HttpOnly and `SameSite=Lax`, a 15-minute idle and
- * an 8-hour absolute timeout, a new id at login, and login throttling.
+ * an 8-hour absolute timeout, a new id at login, login throttling, and a server that refuses
+ * POSTs from other sites (OWASP Cross-Site Request Forgery Prevention Cheat Sheet).
  */
 export const SECURE_DEFAULTS: ServerSettings = Object.freeze({
 	...BOOK_DEFAULTS,
@@ -46,7 +48,8 @@ export const SECURE_DEFAULTS: ServerSettings = Object.freeze({
 	idleTimeoutSeconds: 900,
 	absoluteTimeoutSeconds: 28800,
 	regenerateOnLogin: true,
-	throttleLogins: true
+	throttleLogins: true,
+	checkOrigin: true
 });
 
 /**

@@ -110,6 +110,7 @@ const settings: fc.Arbitrary<Partial<ServerSettings>> = fc.oneof(
 		appServers: fc.integer({ min: 1, max: 3 }),
 		stickySessions: fc.boolean(),
 		throttleLogins: fc.boolean(),
+		checkOrigin: fc.boolean(),
 		regenerateOnLogin: fc.boolean(),
 		idStrength: fc.constantFrom('strong', 'weak'),
 		idleTimeoutSeconds: fc.constantFrom(null, 1, 60)

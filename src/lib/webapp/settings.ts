@@ -58,6 +58,11 @@ export interface ServerSettings {
 	sharedStore: boolean;
 	/** Slow down repeated failed logins for a username. */
 	throttleLogins: boolean;
+	/**
+	 * Refuse a POST (or other unsafe method) whose Origin header names another site, before any
+	 * session is found or created: the defence against forged cross-site forms.
+	 */
+	checkOrigin: boolean;
 }
 
 /** Most app servers the load balancer may have. */
@@ -120,7 +125,9 @@ export const ServerSettingsSchema = v.strictObject({
 	appServers: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_APP_SERVERS)),
 	stickySessions: v.boolean(),
 	sharedStore: v.boolean(),
-	throttleLogins: v.boolean()
+	throttleLogins: v.boolean(),
+	// Saves from before this setting existed have no such key: they did not check.
+	checkOrigin: v.optional(v.boolean(), false)
 });
 
 /**

@@ -60,7 +60,8 @@ describe('settings', () => {
 			idleTimeoutSeconds: 900,
 			absoluteTimeoutSeconds: 28800,
 			regenerateOnLogin: true,
-			throttleLogins: true
+			throttleLogins: true,
+			checkOrigin: true
 		});
 	});
 

@@ -1,12 +1,17 @@
 import type { Scenario } from '../scenario';
 import { LESSON_START, SITE } from './common';
 
-/** Lesson n: a forged cross-site request (CSRF) and what SameSite changes. */
+/**
+ * Lesson n: a forged cross-site request (CSRF), what SameSite changes and what it does not.
+ * Every outcome here is what real Chromium does (tests/e2e/same-site-oracle.spec.ts): a Lax
+ * cookie stays home on a cross-site POST, but the response to that POST, a top-level
+ * navigation, may still set a cookie (RFC 6265bis §5.7), so the forged form swaps her session.
+ */
 export const csrfSameSite: Scenario = {
 	slug: 'csrf-samesite',
 	title: 'Another site forges a request',
 	summary:
-		'A page on another site can make your browser send requests with your cookie, unless SameSite stops it.',
+		'A page on another site can make your browser send requests to ours. SameSite keeps your cookie home, but only a server that checks where a request comes from stops the forgery.',
 	seed: 114,
 	start: LESSON_START,
 	views: ['sequence', 'grid'],
@@ -61,10 +66,26 @@ export const csrfSameSite: Scenario = {
 				choices: ['Yes, like Firefox', 'No: Chrome treats a missing SameSite as Lax'],
 				answer: 1,
 				explanation:
-					'Chrome treats cookies without SameSite as Lax: not sent with cross-site form posts. Browsers disagree, so a site should not rely on the default.'
+					'Chrome treats cookies without SameSite as Lax: not sent with cross-site form posts. The server sees a stranger.'
 			},
 			notes:
-				'Real Chrome makes a 2-minute exception for brand-new cookies on cross-site POSTs ("Lax+POST"); that is why we wait three minutes here.'
+				'Chrome alone keeps a temporary exception ("Lax+POST"): a cookie without SameSite that is under two minutes old still goes with a cross-site top-level POST. That is why we wait three minutes here. Firefox and Safari never had it.'
+		},
+		{
+			narration: 'Alice goes back to the site in Chrome and presses Get.',
+			commands: [
+				{ type: 'navigate', browserId: 'b2', url: `${SITE}/` },
+				{ type: 'press-get', browserId: 'b2' }
+			],
+			prediction: {
+				question: 'Her cookie stayed home. What does Get show?',
+				choices: ['"my notes"', '"pwned"', 'null: she has no session any more'],
+				answer: 1,
+				explanation:
+					'The server made a new session for the stranger and saved "pwned" in it. Its answer was a top-level navigation, and such a response may set a cookie even when it comes from another site: Chrome stored the new session cookie over hers. Her own note still sits on the server, but her browser now holds the attacker\'s session. This is a "login CSRF" or session swap.'
+			},
+			notes:
+				'The storage rule (RFC 6265bis §5.7) refuses Lax and Strict cookies only from cross-site subresources (images, scripts, frames), never from a top-level navigation. Real browsers do the same; Session Lab checks it against real Chromium.'
 		},
 		{
 			narration:
@@ -83,11 +104,33 @@ export const csrfSameSite: Scenario = {
 			],
 			prediction: {
 				question: 'Is her note still "my notes"?',
-				choices: ['Yes: the forged form came without her cookie', 'No: it says "pwned" again'],
+				choices: ['Yes: the forged form came without her cookie', 'No: it says "pwned"'],
+				answer: 1,
+				explanation:
+					'SameSite=Lax kept her cookie home, so the server saw a stranger, made a new session holding "pwned", and its Lax cookie replaced hers: the same swap as in Chrome. SameSite alone does not stop a forged form from changing what she sees.'
+			}
+		},
+		{
+			narration:
+				'The server now checks the Origin header that browsers send with every POST, and refuses one from another site before it finds or creates a session. Alice saves her note, visits evil.example, and checks her note.',
+			setup: [
+				{ type: 'configure-server', changes: { checkOrigin: true } },
+				{ type: 'press-set', browserId: 'b1', code: 'my notes' }
+			],
+			commands: [
+				{ type: 'cross-site', browserId: 'b1', target: 'form' },
+				{ type: 'navigate', browserId: 'b1', url: `${SITE}/` },
+				{ type: 'press-get', browserId: 'b1' }
+			],
+			prediction: {
+				question: 'Is her note still "my notes" now?',
+				choices: ['Yes: the forgery is refused', 'No: it says "pwned" again'],
 				answer: 0,
 				explanation:
-					'With SameSite=Lax the browser keeps the cookie home on cross-site form posts. The server sees a stranger, not Alice.'
-			}
+					'The forged POST says "Origin: http://evil.example", so the server answers 403 and creates no session: no Set-Cookie, nothing to swap. SameSite on the session cookie plus a server that refuses cross-site POSTs (or a CSRF token in every form) is what protects her.'
+			},
+			notes:
+				'A CSRF token works the same way: the forged form cannot know it, so the server refuses the POST before touching any session. Checking the Origin header is the token-free version (OWASP CSRF Prevention Cheat Sheet).'
 		},
 		{
 			narration: 'The evil page tries an image that loads /api/code instead.',
@@ -102,7 +145,7 @@ export const csrfSameSite: Scenario = {
 				{ type: 'configure-server', changes: { sameSite: 'Strict' } },
 				{ type: 'navigate', browserId: 'b1', url: `${SITE}/` },
 				{ type: 'press-set', browserId: 'b1', code: 'my notes' },
-				{ type: 'cross-site', browserId: 'b1', target: 'form' }
+				{ type: 'cross-site', browserId: 'b1', target: 'link' }
 			],
 			notes:
 				'The price of Strict: arriving from a link in an email, Alice looks logged out on the first page.'
@@ -121,10 +164,10 @@ export const csrfSameSite: Scenario = {
 				choices: ['Yes: None turns the protection off', 'No: SameSite always blocks other sites'],
 				answer: 0,
 				explanation:
-					'None asks the browser to send the cookie with cross-site requests too, so the forgery works again.'
+					'None asks the browser to send the cookie with cross-site requests too. The Origin check still refuses the forged form, which is why it, not SameSite, is the main defence.'
 			},
 			notes:
-				'None is for cookies that must work inside other sites, such as embedded widgets. Real browsers accept None only with Secure, over https; Session Lab keeps this site on http for simplicity. CSRF tokens and checking the Origin header remain the main defence: SameSite is a second lock.'
+				'None is for cookies that must work inside other sites, such as embedded widgets. Chrome accepts None only with Secure, over https; this step uses Firefox, which as simulated here still accepts it over http.'
 		}
 	]
 };
