@@ -21,7 +21,7 @@ const nodeFiles = [
 	'*.ts'
 ];
 
-/** The engine and the web application stay free of UI, drawing and transport code (DESIGN.md). */
+/** The engine, the web application and the curl console stay free of UI, drawing and transport code (DESIGN.md). */
 const layerRule = {
 	'no-restricted-imports': [
 		'error',
@@ -29,7 +29,8 @@ const layerRule = {
 			patterns: [
 				{
 					group: ['svelte', 'svelte/*', 'd3', 'd3-*', 'msw', 'msw/*', '$app/*'],
-					message: 'engine/ and webapp/ must not import svelte, d3, msw or $app (DESIGN.md layers).'
+					message:
+						'engine/, webapp/ and curl/ must not import svelte, d3, msw or $app (DESIGN.md layers).'
 				}
 			]
 		}
@@ -83,7 +84,7 @@ export default defineConfig(
 		}
 	},
 	{
-		files: ['src/lib/engine/**/*.ts', 'src/lib/webapp/**/*.ts'],
+		files: ['src/lib/engine/**/*.ts', 'src/lib/webapp/**/*.ts', 'src/lib/curl/**/*.ts'],
 		ignores: ['**/*.test.ts'],
 		rules: layerRule
 	}
