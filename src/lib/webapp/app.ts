@@ -20,11 +20,14 @@ import { CONSENT_ROUTES } from './routes-consent';
 import { COUNTER_ROUTES } from './routes-counter';
 import { LOGIN_ROUTES } from './routes-login';
 import { SessionContext, type SessionBackend } from './session-context';
-import { strongSessionId, weakSessionId } from './session-ids';
+import { weakSessionId } from './session-ids';
 import { isExpired, sessionExpiry, SessionStore, toRow } from './session-store';
 import { appOrigin, mergeSettings, sessionCookieName, type ServerSettings } from './settings';
 import { PRESET_SESSION_COOKIES } from './presets';
 import { CookieSigner } from './signed-cookie';
+import { flavourOf, FRAMEWORKS } from './frameworks';
+import { IdCookies } from './frameworks/id-cookies';
+import { RailsCookieSealer } from './frameworks/rails-cookie';
 import type { WebAppSnapshot } from './snapshot';
 import type { SessionRow, StoredSession, WebAppDeps } from './types';
 
@@ -72,6 +75,8 @@ export class WebApp implements SimServer {
 	#deps: WebAppDeps;
 	#state: WebAppState;
 	#signer: CookieSigner;
+	#railsSealer: RailsCookieSealer;
+	#idCookies: IdCookies;
 	#queue: Promise<unknown> = Promise.resolve();
 	/** One function for every request's backend, not one per request. */
 	#timedOut = (id: string): boolean => this.#state.timedOut.has(id);
@@ -82,6 +87,10 @@ export class WebApp implements SimServer {
 		this.#state = state;
 		this.host = state.host;
 		this.#signer = new CookieSigner(state.secret);
+		this.#railsSealer = new RailsCookieSealer(state.secret, deps.random, () =>
+			sessionCookieName(this.#state.settings)
+		);
+		this.#idCookies = new IdCookies(state.secret, deps.random);
 	}
 
 	/** A copy of the current settings. */
@@ -225,12 +234,19 @@ export class WebApp implements SimServer {
 		}
 
 		const name = sessionCookieName(settings);
-		const presented = cookieValue(request.headers, name);
-		const stray = presented === null ? strayCookieName(request, name) : null;
+		const raw = cookieValue(request.headers, name);
+		const stray = raw === null ? strayCookieName(request, name) : null;
+		const unwrapped =
+			raw === null || raw === '' || settings.store === 'signed-cookie'
+				? raw
+				: await this.#idCookies.unwrap(settings.framework, raw);
+		const presented = unwrapped ?? raw;
 		const session = this.#sessionContext(now, choice.serverName, request, presented, stray);
+		session.rejectSeal(raw !== null && unwrapped === null);
 		const context = this.#context(request, url, now, origin, session);
 		const route = await dispatch(APP_ROUTES, context);
 		if (https && settings.hsts) route.headers.push(['Strict-Transport-Security', HSTS_VALUE]);
+		route.headers.push(...session.sessionHeaders());
 		for (const cookie of await session.setCookies()) route.headers.push(['Set-Cookie', cookie]);
 		route.headers.push(...balancerCookies);
 		return reply(route, session.trace(), head);
@@ -272,7 +288,8 @@ export class WebApp implements SimServer {
 			serverName,
 			clientIp: request.clientIp,
 			store,
-			signer: this.#signer,
+			signer: settings.framework === 'rails' ? this.#railsSealer : this.#signer,
+			wrapId: (id) => this.#idCookies.wrap(settings.framework, id),
 			newId: () => this.#newId(),
 			visible: (session) => !partitioned || session.serverName === serverName,
 			timedOut: this.#timedOut
@@ -292,7 +309,7 @@ export class WebApp implements SimServer {
 			const id =
 				this.#state.settings.idStrength === 'weak'
 					? weakSessionId(this.#state.weakCounter++)
-					: strongSessionId(this.#deps.random);
+					: flavourOf(this.#state.settings).newId(this.#deps.random);
 			if (!taken(id)) return id;
 		}
 	}
@@ -363,9 +380,17 @@ export class WebApp implements SimServer {
 	}
 }
 
+/** Session cookie names of the presets and of every framework's defaults. */
+const STRAY_CANDIDATES = [
+	...new Set([
+		...PRESET_SESSION_COOKIES,
+		...Object.values(FRAMEWORKS).map((flavour) => flavour.defaults.cookieName ?? '')
+	])
+].filter((name) => name !== '');
+
 /** A preset's session cookie the request carries instead of the current one, if any. */
 function strayCookieName(request: SimRequest, current: string): string | null {
-	for (const name of PRESET_SESSION_COOKIES)
+	for (const name of STRAY_CANDIDATES)
 		if (name !== current && cookieValue(request.headers, name) !== null) return name;
 	return null;
 }

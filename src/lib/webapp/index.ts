@@ -5,7 +5,16 @@
  */
 export { WebApp, createWebApp, restoreWebApp, HSTS_VALUE, type WebAppOptions } from './app';
 export type { WebAppDeps, UserAccount, SessionRow } from './types';
-export type { Protocol, SameSiteSetting, StoreKind, ServerSettings } from './settings';
+export type {
+	Protocol,
+	SameSiteSetting,
+	StoreKind,
+	ServerSettings,
+	FrameworkName
+} from './settings';
+export { FRAMEWORK_NAMES } from './settings';
+export { FRAMEWORKS, flavourOf, frameworkSessionCookie, type FrameworkFlavour } from './frameworks';
+export { owaspComparison, type OwaspRow, type OwaspCheck } from './frameworks/owasp-comparison';
 export {
 	sessionCookieName,
 	appOrigin,
