@@ -13,8 +13,19 @@ export type {
 	FrameworkName
 } from './settings';
 export { FRAMEWORK_NAMES } from './settings';
-export { FRAMEWORKS, flavourOf, frameworkSessionCookie, type FrameworkFlavour } from './frameworks';
-export { owaspComparison, type OwaspRow, type OwaspCheck } from './frameworks/owasp-comparison';
+export {
+	FRAMEWORKS,
+	flavourOf,
+	frameworkChanges,
+	frameworkSessionCookie,
+	type FrameworkFlavour
+} from './frameworks';
+export {
+	owaspComparison,
+	OWASP_CHECKS,
+	type OwaspRow,
+	type OwaspCheck
+} from './frameworks/owasp-comparison';
 export {
 	sessionCookieName,
 	appOrigin,

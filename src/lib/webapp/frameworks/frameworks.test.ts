@@ -9,7 +9,7 @@ import { createWebApp } from '../app';
 import { buildClearCookie, buildSessionCookie } from '../cookies';
 import { BOOK_DEFAULTS, SECURE_DEFAULTS } from '../presets';
 import type { FrameworkName } from '../settings';
-import { FRAMEWORKS, frameworkClearCookie, frameworkSessionCookie } from '.';
+import { FRAMEWORKS, frameworkChanges, frameworkClearCookie, frameworkSessionCookie } from '.';
 import { post, request, setCookies, testDeps, TestClient } from '$lib/testing/webapp-requests';
 
 function makeApp(framework: FrameworkName) {
@@ -178,5 +178,30 @@ describe('where the session lives', () => {
 		const reply = await app.handle(request('GET', '/api/code', client.options()));
 		expect(reply.response.body).toBe('{"result":null}');
 		expect(reply.trace.decision).toBe('expired');
+	});
+});
+
+describe('choosing a framework', () => {
+	it('changes the session settings only, and the next cookie follows it', async () => {
+		const app = createWebApp(testDeps(2), {
+			settings: { appServers: 3, stickySessions: true, protocol: 'https' }
+		});
+		app.configure(frameworkChanges('django'));
+		expect(app.settings).toMatchObject({
+			framework: 'django',
+			cookieName: 'sessionid',
+			sameSite: 'Lax',
+			appServers: 3,
+			stickySessions: true,
+			protocol: 'https'
+		});
+		const reply = await app.handle(post('/api/code', 'code=abc', { scheme: 'https' }));
+		expect(setCookies(reply.response.headers)[0]).toMatch(/^sessionid=[a-z0-9]{32}; expires=/);
+	});
+
+	it('refuses a framework it does not know, and changes nothing', () => {
+		const app = createWebApp(testDeps(2));
+		expect(() => app.configure({ framework: 'flask' as FrameworkName })).toThrow(/framework/);
+		expect(app.settings.framework).toBe('dancer2');
 	});
 });

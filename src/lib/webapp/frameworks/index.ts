@@ -74,3 +74,34 @@ export function frameworkClearCookie(settings: ServerSettings): string {
 		expires: settings.framework === 'dancer2' ? null : imfFixdate(0)
 	});
 }
+
+/** The settings that belong to a framework's session defaults; the rest are the operator's. */
+const SESSION_KEYS = [
+	'framework',
+	'cookieName',
+	'cookiePath',
+	'cookieDomain',
+	'secure',
+	'httpOnly',
+	'sameSite',
+	'hostPrefix',
+	'maxAgeSeconds',
+	'idleTimeoutSeconds',
+	'absoluteTimeoutSeconds',
+	'regenerateOnLogin',
+	'idStrength',
+	'store'
+] as const satisfies ReadonlyArray<keyof ServerSettings>;
+
+/**
+ * The changes that switch the application to a framework's session defaults. Transport, load
+ * balancer, IP binding and login throttling stay as they are: they are not the framework's.
+ */
+export function frameworkChanges(name: FrameworkName): Partial<ServerSettings> {
+	const defaults = FRAMEWORKS[name].defaults;
+	const changes: Partial<ServerSettings> = {};
+	for (const key of SESSION_KEYS) {
+		if (defaults[key] !== undefined) Object.assign(changes, { [key]: defaults[key] });
+	}
+	return changes;
+}
