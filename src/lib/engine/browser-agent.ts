@@ -16,6 +16,7 @@ import {
 	FORM_CONTENT_TYPE,
 	type OutgoingRequest
 } from './request-builder';
+import { receiveCookies, sendCookies } from './third-party-jar';
 import { WorldError, type WorldCore } from './world-core';
 
 /** Redirects a browser follows before giving up, as browsers cap them (Fetch §4.4 uses 20). */
@@ -172,9 +173,10 @@ export async function browserFetch(
 	// A forged request stays forged through the redirects it causes.
 	const forged = initiator === 'cross-site';
 	for (let hop = 0; ; hop++) {
-		const jar = core.jar(browser.id);
-		// RFC 6265bis §5.8.3: the Cookie header, after the SameSite rules of §5.2.
-		const cookies = jar.send(current.url, core.clock.now(), {
+		// RFC 6265bis §5.8.3: the Cookie header, after the SameSite rules of §5.2, with the
+		// browser's third-party policy and partitions on top.
+		const topUrl = current.topUrl ?? current.url;
+		const cookies = sendCookies(core.stores(browser.id), current.url, topUrl, core.clock.now(), {
 			context,
 			laxByDefault: laxByDefault(browser.kind)
 		});
@@ -185,7 +187,9 @@ export async function browserFetch(
 			body: current.body,
 			clientIp: ''
 		};
-		const event = await send(core, browser, request, currentInitiator, cookies, context, forged);
+		const event = await send(core, browser, request, currentInitiator, cookies, context, forged, {
+			topUrl
+		});
 		const location = headerValue(event.response.headers, 'location');
 		const status = event.response.status;
 		if (!location || status < 300 || status > 399 || status === 304 || hop >= MAX_REDIRECTS)
@@ -199,7 +203,8 @@ export async function browserFetch(
 					url: nextUrl,
 					body: '',
 					pageUrl: current.pageUrl,
-					fromScript: current.fromScript
+					fromScript: current.fromScript,
+					topUrl: current.topUrl
 				};
 		currentInitiator = 'redirect';
 	}
@@ -217,7 +222,8 @@ async function send(
 	initiator: Initiator,
 	cookies: SentCookies,
 	context: SameSiteContext | null,
-	forged: boolean
+	forged: boolean,
+	frame: { topUrl: string } | null = null
 ): Promise<ExchangeEvent> {
 	const device = core.device(browser.deviceId);
 	const network = core.network(device.networkId);
@@ -241,11 +247,14 @@ async function send(
 	const received =
 		context === null
 			? []
-			: core
-					.jar(browser.id)
-					.receive(headerValues(reply.response.headers, 'set-cookie'), request.url, responseTime, {
-						context
-					});
+			: receiveCookies(
+					core.stores(browser.id),
+					headerValues(reply.response.headers, 'set-cookie'),
+					request.url,
+					frame?.topUrl ?? request.url,
+					responseTime,
+					{ context }
+				);
 	if (
 		context !== null &&
 		url.protocol === 'https:' &&

@@ -1,4 +1,5 @@
 import type { BrowserKind } from './browser-kinds';
+import type { ThirdPartyPolicy } from './third-party-policy';
 
 /** The kinds of network a device can join. */
 export const NETWORK_KINDS = ['home', 'office', 'cafe', 'mobile', 'internet'] as const;
@@ -100,6 +101,8 @@ export interface Browser {
 	/** The address bar. */
 	url: string;
 	page: PageState;
+	/** The "Third-party cookies" setting; absent means the kind's default. */
+	thirdPartyCookies?: ThirdPartyPolicy;
 }
 
 /** The label a browser is known by on screen and in tests: "Firefox on Alice's laptop". */

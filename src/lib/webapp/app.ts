@@ -12,6 +12,7 @@ import {
 import { cookieValue } from './cookies';
 import { dispatch, isWellFormed, METHOD } from './dispatch';
 import { EVIL_HOST, EVIL_ROUTES } from './evil-site';
+import { handleThirdPartySite, isThirdPartyHost } from './third-party-sites';
 import { chooseServer, LB_COOKIE, serverName as nameOfServer } from './load-balancer';
 import { finish, jsonError, text, TEXT, type RouteResponse } from './responses';
 import type { Route, RouteContext } from './route-types';
@@ -23,9 +24,9 @@ import { SessionContext, type SessionBackend } from './session-context';
 import { weakSessionId } from './session-ids';
 import { isExpired, sessionExpiry, SessionStore, toRow } from './session-store';
 import { appOrigin, mergeSettings, sessionCookieName, type ServerSettings } from './settings';
-import { PRESET_SESSION_COOKIES } from './presets';
+import { strayCookieName } from './stray-cookie';
 import { CookieSigner } from './signed-cookie';
-import { flavourOf, FRAMEWORKS } from './frameworks';
+import { flavourOf } from './frameworks';
 import { IdCookies } from './frameworks/id-cookies';
 import { RailsCookieSealer } from './frameworks/rails-cookie';
 import type { WebAppSnapshot } from './snapshot';
@@ -197,6 +198,9 @@ export class WebApp implements SimServer {
 			const context = this.#context(request, url, now, origin, session);
 			const route = await dispatch(EVIL_ROUTES, context);
 			return reply(route, anonymous("The attacker's site keeps no sessions.", EVIL_HOST), head);
+		}
+		if (isThirdPartyHost(host)) {
+			return handleThirdPartySite(request, host, url.pathname, now, this.#deps.random);
 		}
 		if (host !== this.host) {
 			return reply(text(404, `No site is served at ${host}\n`), anonymous('Unknown host.'));
@@ -378,19 +382,4 @@ export class WebApp implements SimServer {
 	snapshot(): WebAppSnapshot {
 		return snapshotState(this.#state);
 	}
-}
-
-/** Session cookie names of the presets and of every framework's defaults. */
-const STRAY_CANDIDATES = [
-	...new Set([
-		...PRESET_SESSION_COOKIES,
-		...Object.values(FRAMEWORKS).map((flavour) => flavour.defaults.cookieName ?? '')
-	])
-].filter((name) => name !== '');
-
-/** A preset's session cookie the request carries instead of the current one, if any. */
-function strayCookieName(request: SimRequest, current: string): string | null {
-	for (const name of STRAY_CANDIDATES)
-		if (name !== current && cookieValue(request.headers, name) !== null) return name;
-	return null;
 }
