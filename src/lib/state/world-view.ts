@@ -5,6 +5,8 @@
  */
 import type { Command } from '$lib/engine/commands';
 import type { JarCookie } from '$lib/engine/cookie-types';
+import type { PartitionedCookie } from '$lib/engine/partition';
+import type { ThirdPartyPolicy } from '$lib/engine/third-party-policy';
 import type { WorldEvent } from '$lib/engine/events';
 import type { Device, Network, PageState, Person } from '$lib/engine/model';
 import type { BrowserKind } from '$lib/engine/browser-kinds';
@@ -33,6 +35,10 @@ export interface BrowserView {
 	readonly cookies: readonly JarCookie[];
 	/** What the page's `document.cookie` reads (empty while the browser is closed). */
 	readonly documentCookie: string;
+	/** The "Third-party cookies" setting in force. */
+	readonly thirdPartyCookies: ThirdPartyPolicy;
+	/** Cookies kept per top-level site (Firefox's partitions, CHIPS). */
+	readonly partitioned: readonly PartitionedCookie[];
 }
 
 /** A device with the name of whoever sits at it. */
@@ -112,7 +118,9 @@ export function viewWorld(
 				attacker: person?.attacker ?? false,
 				attended: person !== null,
 				cookies: world.cookies(browser.id),
-				documentCookie: browser.open ? world.documentCookie(browser.id) : ''
+				documentCookie: browser.open ? world.documentCookie(browser.id) : '',
+				thirdPartyCookies: world.thirdPartyPolicy(browser.id),
+				partitioned: world.partitionedCookies(browser.id)
 			};
 		}),
 		byId

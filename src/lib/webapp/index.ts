@@ -36,6 +36,14 @@ export {
 	COOKIE_NAME_TOKEN
 } from './settings';
 export { BOOK_DEFAULTS, SECURE_DEFAULTS } from './presets';
+export {
+	NEWS_HOST,
+	WIDGETS_HOST,
+	TRACKER_PIXEL_URL,
+	WIDGET_URL,
+	TRACKER_COOKIE,
+	WIDGET_COOKIE
+} from './third-party-sites';
 export { BOOK_SITE, bookSiteProfile } from './site-profile';
 export { evilPageRequests, EVIL_HOST, type ForgedRequest } from './evil-site';
 export {

@@ -21,6 +21,10 @@ import type { WebAppDeps } from './types';
 export const NEWS_HOST = 'news.example';
 /** The embedded third party. */
 export const WIDGETS_HOST = 'widgets.example';
+/** The tracking pixel a page embeds. */
+export const TRACKER_PIXEL_URL = `https://${WIDGETS_HOST}/pixel.gif`;
+/** The weather widget a page embeds in a frame. */
+export const WIDGET_URL = `https://${WIDGETS_HOST}/widget`;
 /** The tracker's cookie. */
 export const TRACKER_COOKIE = 'tp_uid';
 /** The widget's partitioned cookie. */
