@@ -15,6 +15,7 @@ import { serverRestart } from './lessons/server-restart';
 import { sessionFixation } from './lessons/session-fixation';
 import { splitIdentity } from './lessons/split-identity';
 import { stolenCookie } from './lessons/stolen-cookie';
+import { thirdParty } from './lessons/third-party';
 
 /** Every lesson, in teaching order. */
 export const lessons: Scenario[] = [
@@ -31,7 +32,8 @@ export const lessons: Scenario[] = [
 	cookieConsent,
 	sessionFixation,
 	loadBalancer,
-	csrfSameSite
+	csrfSameSite,
+	thirdParty
 ].map(validateScenario);
 
 const slugs = new Set<string>();
