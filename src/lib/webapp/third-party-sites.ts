@@ -32,6 +32,14 @@ export const WIDGET_COOKIE = 'widget_state';
 /** How long the tracker's id lives: a year, as trackers ask (browsers cap at 400 days). */
 const TRACKER_MAX_AGE = 31_536_000;
 
+/**
+ * Whether an absolute URL is on one of these sites: a cheap prefix test, for views that sort
+ * many exchanges.
+ */
+export function isThirdPartyUrl(url: string): boolean {
+	return /^https?:\/\/(?:news|widgets)\.example(?:[:/?#]|$)/i.test(url);
+}
+
 /** Whether a host is one of these sites. */
 export function isThirdPartyHost(host: string): boolean {
 	return host === NEWS_HOST || host === WIDGETS_HOST;
