@@ -27,9 +27,9 @@ export const THIRD_PARTY_POLICIES: readonly ThirdPartyPolicy[] = [
 /** Each policy as the select shows it. */
 export const THIRD_PARTY_POLICY_LABELS: Record<ThirdPartyPolicy, string> = {
 	allow: 'Allowed (Chrome)',
-	block: 'Blocked (Safari; Chrome if the user blocks them)',
-	partition: 'Partitioned by top-level site (Firefox)',
-	unrestricted: 'No restrictions (RFC 6265bis reference)'
+	block: 'Blocked (Safari, or Chrome set to block)',
+	partition: 'Partitioned per site (Firefox)',
+	unrestricted: 'No restrictions (reference)'
 };
 
 /** What each policy is called in the jar's reasons. */
