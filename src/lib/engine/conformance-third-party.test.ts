@@ -12,7 +12,8 @@ import { headerValue } from './http';
 import { parseWorldSnapshot, snapshotWorld } from './snapshot';
 import type { ThirdPartyPolicy } from './third-party-policy';
 import type { Scenario } from '$lib/scenarios/scenario';
-import { worldFor } from '$lib/testing/world-harness';
+import { restoreAppWorld } from '$lib/state/world-factory';
+import { inProcessTransport, worldFor } from '$lib/testing/world-harness';
 
 const NEWS = 'https://news.example/';
 const APP = 'http://myapp.example/';
@@ -169,5 +170,11 @@ describe('saving a world keeps the policies and the partitions', () => {
 		expect(browsers[2].partitioned).toEqual([
 			expect.objectContaining({ name: 'tp_uid', partition: 'https://news.example' })
 		]);
+		// Restored, the Firefox browser still finds its news.example partition.
+		const { transport, registry } = inProcessTransport();
+		const { world: again } = await restoreAppWorld(saved, transport, registry);
+		const back = await embedOn(again, 'b3', NEWS, PIXEL);
+		expect(cookieHeader(back)).toMatch(/^tp_uid=[0-9a-f]{16}$/);
+		expect(again.thirdPartyPolicy('b2')).toBe('block');
 	});
 });

@@ -70,6 +70,7 @@ describe('set and send, per policy and context', () => {
 		['partition', CHIPS, NEWS, APP, true, false, 'partition'],
 		// The reference knows no partitions: the attribute is ignored and the cookie follows.
 		['unrestricted', CHIPS, NEWS, APP, true, true, 'sent'],
+		['unrestricted', 'chip=1; Path=/; Partitioned', NEWS, APP, true, true, 'sent'],
 		// Partitioned needs Secure.
 		['allow', 'chip=1; Path=/; SameSite=None; Partitioned', NEWS, NEWS, false, false, ''],
 		['partition', 'chip=1; Path=/; SameSite=None; Partitioned', WIDGET, WIDGET, false, false, '']
