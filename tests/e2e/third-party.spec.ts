@@ -84,7 +84,7 @@ test('the Third-party cookies select changes what the tracker learns in the sand
 		await address.fill(site);
 		await alice.getByRole('button', { name: 'Go' }).click();
 		await expect(address).toHaveValue(site);
-		await alice.getByRole('button', { name: 'Load tracking pixel' }).click();
+		await alice.getByRole('button', { name: 'Embed tracking pixel' }).click();
 		await expect(lessonView(page).request).toContainText(`Referer: ${site}`);
 	}
 	await expect(lessonView(page).request).toContainText('Cookie: tp_uid=');
