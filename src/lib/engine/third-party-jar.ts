@@ -60,10 +60,14 @@ export function sendCookies(
 	options: SendOptions
 ): SendResult {
 	const main = stores.jar.send(url, now, options);
+	const partitions = stores.partitions.entries();
+	// A navigation is its own top level: no site to work out, and nothing else to look at
+	// until some partition exists.
+	if (topUrl === url && partitions.length === 0) return main;
 	const target = parseUrl(url);
 	const top = safeParse(topUrl) ?? target;
 	const policy = policyOf(stores.browser);
-	const thirdParty = isThirdParty(top, target);
+	const thirdParty = topUrl !== url && isThirdParty(top, target);
 	const topSite = siteOf(top);
 	const sent: JarCookie[] = [];
 	const decisions: CookieDecision[] = [];
@@ -80,7 +84,7 @@ export function sendCookies(
 			decisions.push(decision.reason === 'sent' ? withReason(decision, reason, why) : decision);
 	}
 	if (supportsPartitions(policy)) {
-		for (const [site, jar] of stores.partitions.entries()) {
+		for (const [site, jar] of partitions) {
 			const result = jar.send(url, now, options);
 			for (const decision of result.decisions) {
 				if (decision.reason !== 'sent') continue;
@@ -132,11 +136,13 @@ export function receiveCookies(
 	now: number,
 	options: ReceiveOptions
 ): ReceiveResult[] {
+	if (headers.length === 0) return [];
 	const target = safeParse(url);
 	const top = safeParse(topUrl) ?? target;
 	const policy = policyOf(stores.browser);
-	const thirdParty = target !== null && top !== null && isThirdParty(top, target);
-	const topSite = top ? siteOf(top) : '';
+	const thirdParty = topUrl !== url && target !== null && top !== null && isThirdParty(top, target);
+	let site: string | null = null;
+	const topSite = () => (site ??= top ? siteOf(top) : '');
 	return headers.map((header) => {
 		const partitioned = supportsPartitions(policy) && hasPartitionedAttribute(header);
 		if (partitioned && !hasSecure(header)) {
@@ -148,16 +154,16 @@ export function receiveCookies(
 			};
 		}
 		if (partitioned || (thirdParty && policy === 'partition')) {
-			const [result] = stores.partitions.jar(topSite).receive([header], url, now, options);
+			const [result] = stores.partitions.jar(topSite()).receive([header], url, now, options);
 			if (!result.stored) return result;
 			const why = partitioned ? 'Partitioned (CHIPS)' : THIRD_PARTY_POLICY_NAMES[policy];
-			return { ...result, message: `Kept in the partition of ${topSite}: ${why}.` };
+			return { ...result, message: `Kept in the partition of ${topSite()}: ${why}.` };
 		}
 		if (thirdParty && policy === 'block') {
 			return {
 				header,
 				stored: false,
-				message: `Blocked: ${cookieName(header)} is a third-party cookie under ${topSite}, and ${stores.browser.kind} blocks third-party cookies.`
+				message: `Blocked: ${cookieName(header)} is a third-party cookie under ${topSite()}, and ${stores.browser.kind} blocks third-party cookies.`
 			};
 		}
 		return stores.jar.receive([header], url, now, options)[0];
