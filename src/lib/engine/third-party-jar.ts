@@ -137,6 +137,9 @@ export function receiveCookies(
 	options: ReceiveOptions
 ): ReceiveResult[] {
 	if (headers.length === 0) return [];
+	// A navigation's own cookies with no Partitioned among them: the jar alone decides.
+	if (topUrl === url && !headers.some(hasPartitionedAttribute))
+		return stores.jar.receive(headers, url, now, options);
 	const target = safeParse(url);
 	const top = safeParse(topUrl) ?? target;
 	const policy = policyOf(stores.browser);

@@ -241,7 +241,7 @@ export class WebApp implements SimServer {
 		const raw = cookieValue(request.headers, name);
 		const stray = raw === null ? strayCookieName(request, name) : null;
 		const unwrapped =
-			raw === null || raw === '' || settings.store === 'signed-cookie'
+			raw === null || raw === '' || !this.#idCookies.wraps(settings)
 				? raw
 				: await this.#idCookies.unwrap(settings.framework, raw);
 		const presented = unwrapped ?? raw;

@@ -3,7 +3,7 @@
  * Django), signed (express-session) or encrypted (ASP.NET Core Data Protection).
  */
 import { ownBytes, utf8, fromUtf8 } from '../encoding';
-import type { FrameworkName } from '../settings';
+import type { FrameworkName, ServerSettings } from '../settings';
 import { base64, fromBase64, safeDecodeUri } from './base64';
 import type { RandomSource } from './flavour';
 
@@ -52,6 +52,14 @@ export class IdCookies {
 	constructor(secret: Uint8Array, random: RandomSource) {
 		this.#secret = secret;
 		this.#random = random;
+	}
+
+	/** Whether the cookie carries a server-side id in a signed or encrypted wrapper. */
+	wraps(settings: ServerSettings): boolean {
+		return (
+			settings.store !== 'signed-cookie' &&
+			(settings.framework === 'express' || settings.framework === 'aspnet-core')
+		);
 	}
 
 	/** The cookie value that carries `id` under `framework`. */
