@@ -16,7 +16,8 @@ const SLUGS = [
 	'cookie-consent',
 	'session-fixation',
 	'load-balancer',
-	'csrf-samesite'
+	'csrf-samesite',
+	'third-party'
 ];
 
 /** The narration's progress line. */

@@ -19,6 +19,7 @@ import {
 } from './request-builder';
 import { hopContext, SAFE_METHODS } from './same-site-context';
 import type { StorageContext } from './storage-rules';
+import { receiveCookies, sendCookies } from './third-party-jar';
 import { WorldError, type WorldCore } from './world-core';
 
 /** Redirects a browser follows before giving up, as browsers cap them (Fetch §4.4 uses 20). */
@@ -187,9 +188,10 @@ export async function browserFetch(
 			topLevel,
 			schemeful: schemefulSameSite(browser.kind)
 		});
-		const jar = core.jar(browser.id);
-		// RFC 6265bis §5.8.3: the Cookie header, after the SameSite rules of §5.2.
-		const cookies = jar.send(current.url, core.clock.now(), {
+		// RFC 6265bis §5.8.3: the Cookie header, after the SameSite rules of §5.2, with the
+		// browser's third-party policy and partitions on top.
+		const topUrl = current.topUrl ?? current.url;
+		const cookies = sendCookies(core.stores(browser.id), current.url, topUrl, core.clock.now(), {
 			context,
 			laxByDefault: lax,
 			topLevelUnsafe: topLevel && !SAFE_METHODS.has(current.method.toUpperCase()),
@@ -208,7 +210,9 @@ export async function browserFetch(
 			clientIp: ''
 		};
 		const from: StorageContext = { context, topLevel, laxByDefault: lax };
-		const event = await send(core, browser, request, currentInitiator, cookies, from, forged);
+		const event = await send(core, browser, request, currentInitiator, cookies, from, forged, {
+			topUrl
+		});
 		const location = headerValue(event.response.headers, 'location');
 		const status = event.response.status;
 		if (!location || status < 300 || status > 399 || status === 304 || hop >= MAX_REDIRECTS)
@@ -222,7 +226,8 @@ export async function browserFetch(
 					url: nextUrl,
 					body: '',
 					pageUrl: current.pageUrl,
-					fromScript: current.fromScript
+					fromScript: current.fromScript,
+					topUrl: current.topUrl
 				};
 		currentInitiator = 'redirect';
 	}
@@ -240,7 +245,8 @@ async function send(
 	initiator: Initiator,
 	cookies: SentCookies,
 	from: StorageContext | null,
-	forged: boolean
+	forged: boolean,
+	frame: { topUrl: string } | null = null
 ): Promise<ExchangeEvent> {
 	const device = core.device(browser.deviceId);
 	const network = core.network(device.networkId);
@@ -265,9 +271,14 @@ async function send(
 	const received =
 		from === null
 			? []
-			: core.jar(browser.id).receive(headerValues(wire, 'set-cookie'), request.url, responseTime, {
-					from
-				});
+			: receiveCookies(
+					core.stores(browser.id),
+					headerValues(wire, 'set-cookie'),
+					request.url,
+					frame?.topUrl ?? request.url,
+					responseTime,
+					{ from }
+				);
 	if (
 		from !== null &&
 		url.protocol === 'https:' &&

@@ -2,6 +2,7 @@
 import { crossSite, eavesdrop, xss } from './attacks';
 import { navigate, pressGet, pressSet, sendRaw, submitForm } from './browser-agent';
 import type { Command, CommandType } from './commands';
+import { embed, setThirdPartyPolicy } from './embed';
 import {
 	addBrowser,
 	addDevice,
@@ -38,6 +39,7 @@ export const COMMAND_HANDLERS: { readonly [K in CommandType]: Handler<K> } = {
 	'close-browser': (core, c) => closeBrowser(core, c.browserId),
 	'clear-cookies': (core, c) => {
 		core.jar(c.browserId).clear();
+		core.stores(c.browserId).partitions.clear();
 		core.act('clear-cookies', `Cookies cleared in ${core.label(c.browserId)}.`, [c.browserId]);
 	},
 	'delete-cookie': (core, c) => {
@@ -63,6 +65,8 @@ export const COMMAND_HANDLERS: { readonly [K in CommandType]: Handler<K> } = {
 	'press-get': (core, c) => pressGet(core, c.browserId),
 	'submit-form': (core, c) => submitForm(core, c.browserId, c.action, c.fields),
 	'cross-site': (core, c) => crossSite(core, c.browserId, c.target),
+	embed: (core, c) => embed(core, c.browserId, c.url),
+	'third-party-cookies': (core, c) => setThirdPartyPolicy(core, c.browserId, c.policy),
 	raw: (core, c) => sendRaw(core, c.browserId, c.request),
 	curl: (core, c) => runConsole(core, c.browserId, c.line),
 	advance: (core, c) => advance(core, c.milliseconds),

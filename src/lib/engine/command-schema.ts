@@ -9,6 +9,7 @@ import { CROSS_SITE_TARGETS, type Command, type CommandType } from './commands';
 import { MAX_ADVANCE_MS, MAX_ITEMS, MAX_NAME, MAX_TEXT, MAX_TIME } from './input-limits';
 import { DEVICE_KINDS, NETWORK_KINDS } from './model';
 import { BrowserKindSchema, SameSiteSchema } from './snapshot-schema';
+import { THIRD_PARTY_POLICIES } from './third-party-policy';
 
 /** An id the world hands out: a letter and a number, such as `b1` or `x12`. */
 export const IdSchema = v.pipe(
@@ -137,6 +138,12 @@ const COMMAND_SCHEMAS = {
 		})
 	}),
 	curl: v.strictObject({ type: v.literal('curl'), browserId: id, line: text }),
+	embed: v.strictObject({ type: v.literal('embed'), browserId: id, url: text }),
+	'third-party-cookies': v.strictObject({
+		type: v.literal('third-party-cookies'),
+		browserId: id,
+		policy: v.picklist(THIRD_PARTY_POLICIES)
+	}),
 	advance: v.strictObject({
 		type: v.literal('advance'),
 		milliseconds: v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_ADVANCE_MS))

@@ -1,6 +1,7 @@
 import type { BrowserKind } from './browser-kinds';
 import type { JarCookie, CookieKey } from './cookie-types';
 import type { DeviceKind, NetworkKind, Credential } from './model';
+import type { ThirdPartyPolicy } from './third-party-policy';
 
 /** A raw request typed by hand (the curl console) or replayed by an attacker. */
 export interface RawRequest {
@@ -55,6 +56,8 @@ export type Command =
 			fields: Record<string, string>;
 	  }
 	| { type: 'cross-site'; browserId: string; target: CrossSiteTarget }
+	| { type: 'embed'; browserId: string; url: string }
+	| { type: 'third-party-cookies'; browserId: string; policy: ThirdPartyPolicy }
 	| { type: 'raw'; browserId: string; request: RawRequest }
 	/** A line typed at the curl console of a browser of kind `curl`. */
 	| { type: 'curl'; browserId: string; line: string }

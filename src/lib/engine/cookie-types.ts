@@ -28,7 +28,17 @@ export type SameSite = (typeof SAME_SITES)[number];
 export type SameSiteContext = 'strict' | 'lax' | 'none';
 
 /** Why a cookie in the jar was or was not attached to a request. */
-export const SEND_REASONS = ['sent', 'domain', 'path', 'secure', 'expired', 'samesite'] as const;
+export const SEND_REASONS = [
+	'sent',
+	'domain',
+	'path',
+	'secure',
+	'expired',
+	'samesite',
+	// Set by the third-party policy (third-party-jar.ts), not by the jar's own rules.
+	'third-party',
+	'partition'
+] as const;
 
 /** One of {@link SEND_REASONS}. */
 export type SendReason = (typeof SEND_REASONS)[number];

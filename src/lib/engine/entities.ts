@@ -83,6 +83,7 @@ export function remove(core: WorldCore, id: string): void {
 		const label = core.label(id);
 		core.browsers.delete(id);
 		core.jars.delete(id);
+		core.partitions.delete(id);
 		core.hsts.forget(id);
 		return core.act('remove', `${label} is removed.`, [id]);
 	}
@@ -122,8 +123,14 @@ export function closeBrowser(core: WorldCore, browserId: string): void {
 	browser.open = false;
 	const jar = core.jar(browser.id);
 	const privateWindow = browser.kind === 'Private window';
-	if (privateWindow) jar.clear();
-	else jar.dropSessionCookies();
+	const partitions = core.stores(browser.id).partitions;
+	if (privateWindow) {
+		jar.clear();
+		partitions.clear();
+	} else {
+		jar.dropSessionCookies();
+		partitions.dropSessionCookies();
+	}
 	browser.page = blankPage();
 	const what = privateWindow ? 'all its cookies go' : 'its session cookies go';
 	core.act('close-browser', `${core.label(browser.id)} closes: ${what}.`, [browser.id]);

@@ -53,6 +53,7 @@ export const INITIATORS = [
 	'redirect',
 	'logout',
 	'cross-site',
+	'embed',
 	'raw',
 	'replay'
 ] as const;

@@ -1,5 +1,6 @@
 import type { BrowserKind } from './browser-kinds';
 import type { ConsoleEntry, DeviceFile } from './device-files';
+import type { ThirdPartyPolicy } from './third-party-policy';
 
 /** The kinds of network a device can join. */
 export const NETWORK_KINDS = ['home', 'office', 'cafe', 'mobile', 'internet'] as const;
@@ -105,6 +106,8 @@ export interface Browser {
 	page: PageState;
 	/** A curl console's lines and what they printed, oldest first; absent until the first. */
 	console?: ConsoleEntry[];
+	/** The "Third-party cookies" setting; absent means the kind's default. */
+	thirdPartyCookies?: ThirdPartyPolicy;
 }
 
 /** The label a browser is known by on screen and in tests: "Firefox on Alice's laptop". */

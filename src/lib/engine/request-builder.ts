@@ -15,6 +15,11 @@ export interface OutgoingRequest {
 	pageUrl: string | null;
 	/** Whether the request comes from the page's script (XHR) rather than a navigation. */
 	fromScript: boolean;
+	/**
+	 * The top-level page an embedded resource is loaded into; absent for everything else, whose
+	 * top-level site is the request's own.
+	 */
+	topUrl?: string;
 }
 
 /**

@@ -98,7 +98,9 @@ export function decision(
 		path: `not sent: ${url.pathname} is outside its path ${cookie.path}`,
 		secure: 'not sent: it is Secure and this request is plain http',
 		expired: 'not sent: it has expired',
-		samesite: `not sent: SameSite=${cookie.sameSite === 'unset' ? 'Lax (default)' : cookie.sameSite} blocks this cross-site request`
+		samesite: `not sent: SameSite=${cookie.sameSite === 'unset' ? 'Lax (default)' : cookie.sameSite} blocks this cross-site request`,
+		'third-party': 'not sent: the browser blocks third-party cookies',
+		partition: "not sent: it belongs to another top-level site's partition"
 	};
 	return {
 		name: cookie.name,

@@ -10,6 +10,7 @@ import {
 } from './device-files';
 import { SAME_SITES, SEND_REASONS } from './cookie-types';
 import { INITIATORS, MISMATCH_KINDS } from './events';
+import { THIRD_PARTY_POLICIES } from './third-party-policy';
 import { SESSION_DECISIONS } from './http';
 import { DEVICE_KINDS, NETWORK_KINDS, PAGE_VIEWS } from './model';
 
@@ -118,7 +119,14 @@ const BrowserSchema = v.object({
 	page: PageSchema,
 	console: v.optional(v.pipe(v.array(ConsoleEntrySchema), v.maxLength(MAX_CONSOLE_ENTRIES))),
 	cookies: v.array(JarCookieSchema),
-	hsts: v.array(v.string())
+	hsts: v.array(v.string()),
+	// Absent in worlds saved before third-party policies and partitions existed.
+	thirdPartyCookies: v.optional(v.picklist(THIRD_PARTY_POLICIES)),
+	partitioned: v.optional(
+		v.array(
+			v.object({ ...JarCookieSchema.entries, partition: v.pipe(v.string(), v.maxLength(300)) })
+		)
+	)
 });
 
 const IssuedSessionSchema = v.object({

@@ -10,6 +10,8 @@ import type { ActionEvent, WorldEvent } from './events';
 import { ExchangeSharer } from './exchange-sharer';
 import { HstsList } from './hsts';
 import { BrowserJar } from './jar';
+import { PartitionedJars } from './partition';
+import type { BrowserStores } from './third-party-jar';
 import { browserLabel, type Browser, type Device, type Network, type Person } from './model';
 import { SeededRandom } from './random';
 import type { ServerHost } from './server-host';
@@ -68,6 +70,8 @@ export class WorldCore<S extends ServerHost = ServerHost> {
 	readonly people = new Map<string, Person>();
 	readonly log: WorldEvent[] = [];
 	readonly jars = new Map<string, BrowserJar>();
+	/** Each browser's partitioned cookies (partition.ts), made on first use. */
+	readonly partitions = new Map<string, PartitionedJars>();
 	readonly hsts = new HstsList();
 	readonly sharer = new ExchangeSharer();
 	readonly listeners = new Set<() => void>();
@@ -117,6 +121,17 @@ export class WorldCore<S extends ServerHost = ServerHost> {
 		const jar = this.jars.get(browserId);
 		if (!jar) throw new WorldError(`No browser ${browserId}.`);
 		return jar;
+	}
+
+	/** A browser with its jar and its partitions, for the third-party rules. */
+	stores(browserId: string): BrowserStores {
+		const browser = this.browser(browserId);
+		let partitions = this.partitions.get(browserId);
+		if (!partitions) {
+			partitions = new PartitionedJars(jarOptions(browser.kind));
+			this.partitions.set(browserId, partitions);
+		}
+		return { browser, jar: this.jar(browserId), partitions };
 	}
 
 	/** "Firefox on Alice's laptop". */

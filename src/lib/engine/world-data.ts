@@ -3,6 +3,7 @@ import { BeliefTracker, type IssuedSession } from './belief-tracker';
 import type { JarCookie } from './cookie-types';
 import type { WorldEvent } from './events';
 import { BrowserJar } from './jar';
+import { PartitionedJars, type PartitionedCookie } from './partition';
 import type { Browser, Device, Network, Person } from './model';
 import { SeededRandom } from './random';
 import { jarOptions, type Counters, type WorldCore } from './world-core';
@@ -18,7 +19,9 @@ export interface WorldSnapshotData {
 	networks: Network[];
 	devices: Device[];
 	people: Person[];
-	browsers: Array<Browser & { cookies: JarCookie[]; hsts: string[] }>;
+	browsers: Array<
+		Browser & { cookies: JarCookie[]; hsts: string[]; partitioned?: PartitionedCookie[] }
+	>;
 	sessions: IssuedSession[];
 	server: unknown;
 	log: WorldEvent[];
@@ -39,7 +42,8 @@ export function snapshotData(core: WorldCore): WorldSnapshotData {
 		browsers: [...core.browsers.values()].map((browser) => ({
 			...browser,
 			cookies: core.jar(browser.id).serialize(),
-			hsts: core.hsts.hosts(browser.id)
+			hsts: core.hsts.hosts(browser.id),
+			partitioned: core.partitions.get(browser.id)?.serialize() ?? []
 		})),
 		sessions: core.tracker.all(),
 		server: core.server.snapshot(),
@@ -57,9 +61,13 @@ export function restoreCoreData(core: WorldCore, data: WorldSnapshotData): void 
 	for (const network of data.networks) core.networks.set(network.id, structuredClone(network));
 	for (const device of data.devices) core.devices.set(device.id, structuredClone(device));
 	for (const person of data.people) core.people.set(person.id, structuredClone(person));
-	for (const { cookies, hsts, ...browser } of data.browsers) {
+	for (const { cookies, hsts, partitioned, ...browser } of data.browsers) {
 		core.browsers.set(browser.id, structuredClone(browser));
 		core.jars.set(browser.id, BrowserJar.restore(cookies, jarOptions(browser.kind)));
+		core.partitions.set(
+			browser.id,
+			PartitionedJars.restore(partitioned ?? [], jarOptions(browser.kind))
+		);
 		core.hsts.restore(browser.id, hsts);
 	}
 	core.tracker = BeliefTracker.restore(data.sessions);

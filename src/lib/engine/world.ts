@@ -8,6 +8,9 @@ import type { Command } from './commands';
 import type { JarCookie } from './cookie-types';
 import type { ExchangeEvent, WorldEvent } from './events';
 import type { BrowserJar } from './jar';
+import type { PartitionedCookie } from './partition';
+import { policyOf } from './third-party-jar';
+import type { ThirdPartyPolicy } from './third-party-policy';
 import type { Browser, Device, Network, Person } from './model';
 import type { SeededRandom } from './random';
 import type { VirtualClock } from './clock';
@@ -118,6 +121,16 @@ export class World<S extends ServerHost = ServerHost> {
 	}
 
 	// ----- reading -----
+
+	/** A browser's partitioned cookies (partition.ts), live ones only. */
+	partitionedCookies(browserId: string): PartitionedCookie[] {
+		return this.#core.partitions.get(browserId)?.list(this.#core.clock.now()) ?? [];
+	}
+
+	/** A browser's "Third-party cookies" policy, its kind's default unless set. */
+	thirdPartyPolicy(browserId: string): ThirdPartyPolicy {
+		return policyOf(this.#core.browser(browserId));
+	}
 
 	/** The jar of a browser. */
 	jar(browserId: string): BrowserJar {

@@ -17,6 +17,7 @@ import { serverRestart } from './lessons/server-restart';
 import { sessionFixation } from './lessons/session-fixation';
 import { splitIdentity } from './lessons/split-identity';
 import { stolenCookie } from './lessons/stolen-cookie';
+import { thirdParty } from './lessons/third-party';
 
 /** Every built-in lesson, in teaching order, unchecked. */
 export const lessonCatalog: readonly Scenario[] = [
@@ -33,5 +34,6 @@ export const lessonCatalog: readonly Scenario[] = [
 	cookieConsent,
 	sessionFixation,
 	loadBalancer,
-	csrfSameSite
+	csrfSameSite,
+	thirdParty
 ];

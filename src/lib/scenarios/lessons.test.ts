@@ -257,6 +257,32 @@ const CHECKS: Record<string, (world: AppWorld) => void> = {
 			'{"result":"my notes"}'
 		]);
 		expect(gets('b2')).toEqual(['{"result":"pwned"}']);
+	},
+	'third-party': (world) => {
+		const embeds = world.exchanges().filter((event) => event.initiator === 'embed');
+		const seen = embeds.map((event) => [
+			world.label(event.truth.browserId),
+			new URL(event.request.url).pathname,
+			event.response.status,
+			cookieOf(event)?.split('=')[0] ?? null
+		]);
+		expect(seen).toEqual([
+			["Chrome on Alice's laptop", '/pixel.gif', 200, null],
+			["Chrome on Alice's laptop", '/pixel.gif', 200, 'tp_uid'],
+			["Firefox on Alice's laptop", '/pixel.gif', 200, null],
+			["Firefox on Alice's laptop", '/pixel.gif', 200, null],
+			["Safari on Alice's laptop", '/pixel.gif', 200, null],
+			["Safari on Alice's laptop", '/pixel.gif', 200, null],
+			["Chrome on Alice's laptop", '/widget', 200, 'tp_uid'],
+			["Chrome on Alice's laptop", '/widget', 200, 'tp_uid'],
+			["Chrome on Alice's laptop", '/widget', 200, 'tp_uid']
+		]);
+		const widget = embeds.slice(6).map((event) => event.response.body.includes('settings'));
+		expect(widget).toEqual([false, true, false]);
+		expect(world.partitionedCookies('b2').map((cookie) => cookie.partition)).toEqual([
+			'http://myapp.example',
+			'https://news.example'
+		]);
 	}
 };
 

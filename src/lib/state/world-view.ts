@@ -5,6 +5,8 @@
  */
 import type { Command } from '$lib/engine/commands';
 import type { JarCookie } from '$lib/engine/cookie-types';
+import type { PartitionedCookie } from '$lib/engine/partition';
+import type { ThirdPartyPolicy } from '$lib/engine/third-party-policy';
 import type { WorldEvent } from '$lib/engine/events';
 import type { Device, Network, PageState, Person } from '$lib/engine/model';
 import type { BrowserKind } from '$lib/engine/browser-kinds';
@@ -36,6 +38,10 @@ export interface BrowserView {
 	readonly documentCookie: string;
 	/** A curl console's lines and their output, oldest first; empty for other browsers. */
 	readonly console: readonly ConsoleEntry[];
+	/** The "Third-party cookies" setting in force. */
+	readonly thirdPartyCookies: ThirdPartyPolicy;
+	/** Cookies kept per top-level site (Firefox's partitions, CHIPS). */
+	readonly partitioned: readonly PartitionedCookie[];
 }
 
 /** A device with the name of whoever sits at it. */
@@ -117,7 +123,9 @@ export function viewWorld(
 				attended: person !== null,
 				cookies: world.cookies(browser.id),
 				documentCookie: browser.open ? world.documentCookie(browser.id) : '',
-				console: browser.console ? [...browser.console] : []
+				console: browser.console ? [...browser.console] : [],
+				thirdPartyCookies: world.thirdPartyPolicy(browser.id),
+				partitioned: world.partitionedCookies(browser.id)
 			};
 		}),
 		byId

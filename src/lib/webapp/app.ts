@@ -13,6 +13,7 @@ import { cookieValue } from './cookies';
 import { dispatch, isWellFormed, METHOD } from './dispatch';
 import { foreignOriginProblem } from './origin-check';
 import { EVIL_HOST, EVIL_ROUTES } from './evil-site';
+import { handleThirdPartySite, isThirdPartyHost } from './third-party-sites';
 import { chooseServer, LB_COOKIE, serverName as nameOfServer } from './load-balancer';
 import { finish, jsonError, text, TEXT, type RouteResponse } from './responses';
 import type { Route, RouteContext } from './route-types';
@@ -21,11 +22,14 @@ import { CONSENT_ROUTES } from './routes-consent';
 import { COUNTER_ROUTES } from './routes-counter';
 import { LOGIN_ROUTES } from './routes-login';
 import { SessionContext, type SessionBackend } from './session-context';
-import { strongSessionId, weakSessionId } from './session-ids';
+import { weakSessionId } from './session-ids';
 import { isExpired, sessionExpiry, SessionStore, toRow } from './session-store';
 import { appOrigin, mergeSettings, sessionCookieName, type ServerSettings } from './settings';
-import { PRESET_SESSION_COOKIES } from './presets';
+import { strayCookieName } from './stray-cookie';
 import { CookieSigner } from './signed-cookie';
+import { flavourOf } from './frameworks';
+import { IdCookies } from './frameworks/id-cookies';
+import { RailsCookieSealer } from './frameworks/rails-cookie';
 import type { WebAppSnapshot } from './snapshot';
 import type { SessionRow, StoredSession, WebAppDeps } from './types';
 
@@ -73,6 +77,8 @@ export class WebApp implements SimServer {
 	#deps: WebAppDeps;
 	#state: WebAppState;
 	#signer: CookieSigner;
+	#railsSealer: RailsCookieSealer;
+	#idCookies: IdCookies;
 	#queue: Promise<unknown> = Promise.resolve();
 	/** One function for every request's backend, not one per request. */
 	#timedOut = (id: string): boolean => this.#state.timedOut.has(id);
@@ -83,6 +89,10 @@ export class WebApp implements SimServer {
 		this.#state = state;
 		this.host = state.host;
 		this.#signer = new CookieSigner(state.secret);
+		this.#railsSealer = new RailsCookieSealer(state.secret, deps.random, () =>
+			sessionCookieName(this.#state.settings)
+		);
+		this.#idCookies = new IdCookies(state.secret, deps.random);
 	}
 
 	/** A copy of the current settings. */
@@ -190,6 +200,9 @@ export class WebApp implements SimServer {
 			const route = await dispatch(EVIL_ROUTES, context);
 			return reply(route, anonymous("The attacker's site keeps no sessions.", EVIL_HOST), head);
 		}
+		if (isThirdPartyHost(host)) {
+			return handleThirdPartySite(request, host, url.pathname, now, this.#deps.random);
+		}
 		if (host !== this.host) {
 			return reply(text(404, `No site is served at ${host}\n`), anonymous('Unknown host.'));
 		}
@@ -235,12 +248,19 @@ export class WebApp implements SimServer {
 		}
 
 		const name = sessionCookieName(settings);
-		const presented = cookieValue(request.headers, name);
-		const stray = presented === null ? strayCookieName(request, name) : null;
+		const raw = cookieValue(request.headers, name);
+		const stray = raw === null ? strayCookieName(request, name) : null;
+		const unwrapped =
+			raw === null || raw === '' || !this.#idCookies.wraps(settings)
+				? raw
+				: await this.#idCookies.unwrap(settings.framework, raw);
+		const presented = unwrapped ?? raw;
 		const session = this.#sessionContext(now, choice.serverName, request, presented, stray);
+		session.rejectSeal(raw !== null && unwrapped === null);
 		const context = this.#context(request, url, now, origin, session);
 		const route = await dispatch(APP_ROUTES, context);
 		if (https && settings.hsts) route.headers.push(['Strict-Transport-Security', HSTS_VALUE]);
+		route.headers.push(...session.sessionHeaders());
 		for (const cookie of await session.setCookies()) route.headers.push(['Set-Cookie', cookie]);
 		route.headers.push(...balancerCookies);
 		return reply(route, session.trace(), head);
@@ -282,7 +302,8 @@ export class WebApp implements SimServer {
 			serverName,
 			clientIp: request.clientIp,
 			store,
-			signer: this.#signer,
+			signer: settings.framework === 'rails' ? this.#railsSealer : this.#signer,
+			wrapId: (id) => this.#idCookies.wrap(settings.framework, id),
 			newId: () => this.#newId(),
 			visible: (session) => !partitioned || session.serverName === serverName,
 			timedOut: this.#timedOut
@@ -302,7 +323,7 @@ export class WebApp implements SimServer {
 			const id =
 				this.#state.settings.idStrength === 'weak'
 					? weakSessionId(this.#state.weakCounter++)
-					: strongSessionId(this.#deps.random);
+					: flavourOf(this.#state.settings).newId(this.#deps.random);
 			if (!taken(id)) return id;
 		}
 	}
@@ -371,11 +392,4 @@ export class WebApp implements SimServer {
 	snapshot(): WebAppSnapshot {
 		return snapshotState(this.#state);
 	}
-}
-
-/** A preset's session cookie the request carries instead of the current one, if any. */
-function strayCookieName(request: SimRequest, current: string): string | null {
-	for (const name of PRESET_SESSION_COOKIES)
-		if (name !== current && cookieValue(request.headers, name) !== null) return name;
-	return null;
 }

@@ -5,7 +5,27 @@
  */
 export { WebApp, createWebApp, restoreWebApp, HSTS_VALUE, type WebAppOptions } from './app';
 export type { WebAppDeps, UserAccount, SessionRow } from './types';
-export type { Protocol, SameSiteSetting, StoreKind, ServerSettings } from './settings';
+export type {
+	Protocol,
+	SameSiteSetting,
+	StoreKind,
+	ServerSettings,
+	FrameworkName
+} from './settings';
+export { FRAMEWORK_NAMES } from './settings';
+export {
+	FRAMEWORKS,
+	flavourOf,
+	frameworkChanges,
+	frameworkSessionCookie,
+	type FrameworkFlavour
+} from './frameworks';
+export {
+	owaspComparison,
+	OWASP_CHECKS,
+	type OwaspRow,
+	type OwaspCheck
+} from './frameworks/owasp-comparison';
 export {
 	sessionCookieName,
 	appOrigin,
@@ -16,6 +36,14 @@ export {
 	COOKIE_NAME_TOKEN
 } from './settings';
 export { BOOK_DEFAULTS, SECURE_DEFAULTS } from './presets';
+export {
+	NEWS_HOST,
+	WIDGETS_HOST,
+	TRACKER_PIXEL_URL,
+	WIDGET_URL,
+	TRACKER_COOKIE,
+	WIDGET_COOKIE
+} from './third-party-sites';
 export { BOOK_SITE, bookSiteProfile } from './site-profile';
 export { evilPageRequests, EVIL_HOST, type ForgedRequest } from './evil-site';
 export {

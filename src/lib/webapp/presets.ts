@@ -7,6 +7,7 @@ import { sessionCookieName, type ServerSettings } from './settings';
  * server's memory.
  */
 export const BOOK_DEFAULTS: ServerSettings = Object.freeze({
+	framework: 'dancer2',
 	protocol: 'http',
 	hsts: false,
 	cookieName: 'dancer.session',

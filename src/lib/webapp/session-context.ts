@@ -2,12 +2,18 @@
  * The session of one request: found lazily from the cookie, created or regenerated on demand,
  * and turned into `Set-Cookie` headers and a trace line at the end.
  */
-import type { SessionDecision, ServerTrace } from '../engine/http';
-import { buildClearCookie, buildSessionCookie } from './cookies';
+import type { HeaderList, SessionDecision, ServerTrace } from '../engine/http';
+import { flavourOf, frameworkClearCookie, frameworkSessionCookie } from './frameworks';
 import { copySession, isExpired, sessionExpiry, type SessionStore } from './session-store';
 import { sessionCookieName, type ServerSettings } from './settings';
-import type { CookieSigner } from './signed-cookie';
 import type { StoredSession } from './types';
+
+/** Puts a whole session into a cookie value and takes it out again (cookie-borne sessions). */
+export interface SessionSealer {
+	seal(session: StoredSession): Promise<string>;
+	/** The session, or `null` when the value is malformed or forged. */
+	open(value: string): Promise<StoredSession | null>;
+}
 
 /** Longest presented id copied into a trace; hostile cookies can be huge. */
 const TRACE_ID_LIMIT = 120;
@@ -20,7 +26,9 @@ export interface SessionBackend {
 	clientIp: string;
 	/** The server-side store in use, or `null` for signed-cookie sessions. */
 	store: SessionStore | null;
-	signer: CookieSigner;
+	signer: SessionSealer;
+	/** The cookie value that carries a server-side session's id (signed or encrypted by some frameworks). */
+	wrapId(id: string): Promise<string>;
 	/** A fresh session id not used by any live session. */
 	newId(): string;
 	/** Whether this app server can see a stored session (separate memory stores hide others'). */
@@ -35,6 +43,14 @@ const TIMED_OUT_NOTE = 'Session timed out on the server; its data is gone.';
 const FOUND_NOTE = (user: string | null) => (user ? `Found session of ${user}.` : 'Found session.');
 
 const REGENERATED_NOTE = 'New session id; the old one no longer works.';
+
+/** The characters PHP accepts in a session id (`php_session_valid_key`), up to its length cap. */
+const PHP_ID = /^[A-Za-z0-9,-]{1,256}$/;
+
+/** Whether the framework would take this unknown id as a new session's id. */
+function adoptable(settings: ServerSettings, id: string): boolean {
+	return flavourOf(settings).adoptsUnknownIds && PHP_ID.test(id);
+}
 
 function clip(id: string): string {
 	return id.length > TRACE_ID_LIMIT ? `${id.slice(0, TRACE_ID_LIMIT)}…` : id;
@@ -58,6 +74,11 @@ export class SessionContext {
 	#destroyedUser: string | null = null;
 
 	#stray: string | null;
+	#badSeal = false;
+	/** The found session's data and user as they were loaded, to tell whether a route changed them. */
+	#loadedState: string | null = null;
+	/** The session took the browser's unknown id (PHP without strict mode). */
+	#adopted = false;
 
 	/**
 	 * @param presented the session cookie's value in the request, or `null`.
@@ -68,6 +89,14 @@ export class SessionContext {
 		this.#backend = backend;
 		this.#presented = presented === '' ? null : presented;
 		this.#stray = stray;
+	}
+
+	/**
+	 * Marks the presented value as a cookie whose signature or encryption did not check out
+	 * (express-session, ASP.NET Core): it is the raw value, not an id, and gets no session.
+	 */
+	rejectSeal(bad: boolean): void {
+		this.#badSeal = bad;
 	}
 
 	/**
@@ -87,6 +116,8 @@ export class SessionContext {
 				);
 			return null;
 		}
+		if (this.#badSeal)
+			return this.#reject(presented, 'Session cookie signature does not match; ignored.');
 		let session: StoredSession | null;
 		if (store === null) {
 			session = await this.#backend.signer.open(presented);
@@ -97,6 +128,8 @@ export class SessionContext {
 			session = stored !== undefined && this.#backend.visible(stored) ? stored : null;
 			if (session === null && stored === undefined && this.#backend.timedOut(presented))
 				return this.#expired(presented);
+			if (session === null && stored === undefined && adoptable(settings, presented))
+				return this.#adopt(presented);
 			if (session === null) {
 				const where = stored !== undefined ? ` on ${this.#backend.serverName}` : '';
 				return this.#reject(presented, `Unknown session id${where}; not adopted.`);
@@ -114,9 +147,36 @@ export class SessionContext {
 		}
 		session.lastSeen = now;
 		this.#session = session;
+		this.#loadedState = JSON.stringify([session.data, session.user]);
 		this.#decision = 'found';
 		this.#touched = true;
 		this.#notes.push(FOUND_NOTE(session.user));
+		return session;
+	}
+
+	/**
+	 * PHP with `session.use_strict_mode=0` starts a session under whatever id the browser sent
+	 * (https://www.php.net/manual/en/session.configuration.php#ini.session.use-strict-mode), so
+	 * an attacker can choose a victim's id in advance. Nothing is sent back: the browser already
+	 * holds the id.
+	 */
+	#adopt(id: string): StoredSession {
+		const { now, serverName, clientIp, store } = this.#backend;
+		const session: StoredSession = {
+			id,
+			data: {},
+			user: null,
+			created: now,
+			lastSeen: now,
+			clientIp,
+			serverName
+		};
+		store?.add(session);
+		this.#session = session;
+		this.#decision = 'created';
+		this.#adopted = true;
+		this.#touched = true;
+		this.#notes.push('Adopted the unknown id from the cookie (strict mode is off).');
 		return session;
 	}
 
@@ -153,6 +213,7 @@ export class SessionContext {
 		this.#decision = 'created';
 		this.#touched = true;
 		this.#cleared = false;
+		this.#adopted = false;
 		this.#say('Created a new session.');
 		return session;
 	}
@@ -177,6 +238,7 @@ export class SessionContext {
 		store?.add(fresh);
 		this.#session = fresh;
 		this.#decision = 'regenerated';
+		this.#adopted = false;
 		this.#previous = clip(existing.id);
 		this.#say(REGENERATED_NOTE);
 		return fresh;
@@ -215,12 +277,33 @@ export class SessionContext {
 
 	/** The `Set-Cookie` values this request's session handling sends, if any. */
 	async setCookies(): Promise<string[]> {
-		const { settings, now, signer } = this.#backend;
-		if (this.#cleared && this.#session === null) return [buildClearCookie(settings)];
-		if (this.#session === null || !this.#touched) return [];
+		const { settings, now, signer, store } = this.#backend;
+		if (this.#cleared && this.#session === null) return [frameworkClearCookie(settings)];
+		if (this.#session === null || !this.#touched || !this.#sendsCookie()) return [];
 		const value =
-			this.#backend.store === null ? await signer.seal(this.#session) : this.#session.id;
-		return [buildSessionCookie(settings, value, now)];
+			store === null
+				? await signer.seal(this.#session)
+				: await this.#backend.wrapId(this.#session.id);
+		return [frameworkSessionCookie(settings, value, now)];
+	}
+
+	/** Whether the framework sends the cookie of the live session on this response. */
+	#sendsCookie(): boolean {
+		if (this.#adopted) return false;
+		if (this.#decision !== 'found') return true;
+		let resend = flavourOf(this.#backend.settings).resend;
+		// A cookie-borne session must go back when it changed, or the change is lost.
+		if (resend === 'on-create' && this.#backend.store === null) resend = 'on-change';
+		if (resend === 'on-use') return true;
+		const now = JSON.stringify([this.#session?.data, this.#session?.user]);
+		return resend === 'on-change' && now !== this.#loadedState;
+	}
+
+	/** Headers the framework adds whenever a session was started (PHP's cache limiter). */
+	sessionHeaders(): HeaderList {
+		return this.#session !== null && this.#touched
+			? flavourOf(this.#backend.settings).sessionHeaders
+			: [];
 	}
 
 	/** The trace line for this request. */

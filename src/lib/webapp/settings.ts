@@ -23,8 +23,26 @@ export type SameSiteSetting = 'unset' | 'Lax' | 'Strict' | 'None';
  */
 export type StoreKind = 'memory' | 'persistent' | 'signed-cookie';
 
+/**
+ * Whose session defaults the application follows: the book's Dancer2 (the default), or a real
+ * framework's out-of-the-box behaviour (`frameworks/`).
+ */
+export type FrameworkName = 'dancer2' | 'express' | 'php' | 'django' | 'rails' | 'aspnet-core';
+
+/** Every framework flavour, in the order the "Framework" select lists them. */
+export const FRAMEWORK_NAMES: readonly FrameworkName[] = [
+	'dancer2',
+	'express',
+	'php',
+	'django',
+	'rails',
+	'aspnet-core'
+];
+
 /** Every setting of the simulated web application. */
 export interface ServerSettings {
+	/** Whose cookie format, id format and Set-Cookie habits the application copies. */
+	framework: FrameworkName;
 	protocol: Protocol;
 	/** Send `Strict-Transport-Security` on https responses (RFC 6797 §6.1). */
 	hsts: boolean;
@@ -96,6 +114,8 @@ const DOMAIN =
 
 /** Valibot schema of a complete {@link ServerSettings}. */
 export const ServerSettingsSchema = v.strictObject({
+	// Optional so that worlds saved before frameworks existed still load, as Dancer2.
+	framework: v.optional(v.picklist(FRAMEWORK_NAMES), 'dancer2'),
 	protocol: v.picklist(['http', 'https', 'https-redirect']),
 	hsts: v.boolean(),
 	cookieName: v.pipe(

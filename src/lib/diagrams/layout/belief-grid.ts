@@ -2,6 +2,7 @@ import type { ExchangeEvent, WorldEvent } from '$lib/engine/events';
 import type { Scene } from './scene';
 import { fitText, SANS_CHAR } from './text';
 import { mismatchWord } from './mismatch';
+import { isThirdPartyUrl } from '$lib/webapp/third-party-sites';
 
 /** Sizes of the belief grid, in px. */
 export const GRID = { rowHeader: 170, column: 190, header: 64, row: 84, margin: 12 } as const;
@@ -69,7 +70,8 @@ export function latestByPair(events: readonly WorldEvent[]): Map<string, Exchang
 	// Two lookups, not one on a joined key: the first read of a crowd's log makes no strings.
 	for (; state.seen < events.length; state.seen++) {
 		const event = events[state.seen];
-		if (event.type !== 'exchange') continue;
+		// The grid is the application's point of view; the third party's has its own table.
+		if (event.type !== 'exchange' || isThirdPartyUrl(event.request.url)) continue;
 		const person = event.truth.personId ?? NOBODY;
 		let byBrowser = state.byPerson.get(person);
 		if (!byBrowser) state.byPerson.set(person, (byBrowser = new Map()));
