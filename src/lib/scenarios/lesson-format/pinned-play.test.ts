@@ -3,7 +3,9 @@
  * browser of a pinned kind the pinned rules and third-party policy, the same on every replay
  * and after a snapshot.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { THIRD_PARTY_POLICIES } from '$lib/engine/third-party-policy';
 import type { Command } from '$lib/engine/commands';
 import { parseWorldSnapshot, snapshotWorld } from '$lib/engine/snapshot';
 import { restoreAppWorld, type AppWorld } from '$lib/state/world-factory';
@@ -148,5 +150,38 @@ describe('pins in the stored lesson', () => {
 			message:
 				'The lesson cannot be read. lesson.pins: a lesson pins its browsers in "browsers" only.'
 		});
+	});
+});
+
+describe('any pins', () => {
+	const pin = (kind: 'Chrome' | 'Firefox') =>
+		fc.record(
+			{
+				kind: fc.constant(kind),
+				laxByDefault: fc.boolean(),
+				requiresSecureForNone: fc.boolean(),
+				thirdParty: fc.constantFrom(...THIRD_PARTY_POLICIES)
+			},
+			{ requiredKeys: ['kind', 'laxByDefault'] }
+		);
+
+	it('are kept through saving and reading the lesson, and reach every browser of their kind', async () => {
+		await fc.assert(
+			fc.asyncProperty(pin('Chrome'), pin('Firefox'), async (chrome, firefox) => {
+				const pins: BrowserPin[] = [chrome, firefox];
+				const saved = toLessonDocument(playableLesson({ lesson, browsers: pins }));
+				const read = readLessonDocument(JSON.parse(JSON.stringify(saved)));
+				expect(read.ok && read.value.browsers).toEqual(pins);
+				const world = await played(pins);
+				for (const [id, own] of [
+					['b1', chrome],
+					['b2', firefox]
+				] as const) {
+					expect(world.browsers.get(id)!.cookieRules?.laxByDefault).toBe(own.laxByDefault);
+					if (own.thirdParty) expect(world.thirdPartyPolicy(id)).toBe(own.thirdParty);
+				}
+			}),
+			{ numRuns: 30 }
+		);
 	});
 });
