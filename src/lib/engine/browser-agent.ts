@@ -2,7 +2,8 @@
  * The simulated browser as an HTTP client: it takes cookies from its jar, sends the request over
  * its device's network, stores what comes back, follows redirects and remembers HSTS hosts.
  */
-import { laxByDefault, laxPlusPostWindow, schemefulSameSite } from './browser-kinds';
+import { laxPlusPostWindow, schemefulSameSite } from './browser-kinds';
+import { cookieRulesOf } from './browser-rules';
 import type { RawRequest } from './commands';
 import type { JarCookie } from './cookie-types';
 import type { ExchangeEvent, GroundTruth, Initiator } from './events';
@@ -179,7 +180,7 @@ export async function browserFetch(
 	let currentInitiator = initiator;
 	// A forged request stays forged through the redirects it causes.
 	const forged = initiator === 'cross-site';
-	const lax = laxByDefault(browser.kind);
+	const lax = cookieRulesOf(browser).laxByDefault;
 	for (let hop = 0; ; hop++) {
 		const context = hopContext({
 			initiator: outgoing.pageUrl,

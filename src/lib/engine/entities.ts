@@ -1,7 +1,8 @@
 /** People, devices and browsers: adding, seating, opening, closing and removing them. */
 import type { Command } from './commands';
 import { BrowserJar } from './jar';
-import { blankPage, type PageState } from './model';
+import { pinnedSettings } from './browser-rules';
+import { blankPage, type Browser, type PageState } from './model';
 import { freePrivateIp } from './networks';
 import { jarOptions, WorldError, type WorldCore } from './world-core';
 
@@ -34,15 +35,17 @@ export function addDevice(core: WorldCore, command: Of<'add-device'>): void {
 export function addBrowser(core: WorldCore, command: Of<'add-browser'>): void {
 	core.device(command.deviceId);
 	const id = `b${++core.counters.browser}`;
-	core.browsers.set(id, {
+	const browser: Browser = {
 		id,
 		kind: command.kind,
 		deviceId: command.deviceId,
 		open: true,
 		url: core.siteUrl,
-		page: startPage(core)
-	});
-	core.jars.set(id, new BrowserJar(jarOptions(command.kind)));
+		page: startPage(core),
+		...pinnedSettings(command.kind, core.pins)
+	};
+	core.browsers.set(id, browser);
+	core.jars.set(id, new BrowserJar(jarOptions(browser)));
 	core.act('add-browser', `${core.label(id)} opens.`, [id]);
 }
 

@@ -108,6 +108,8 @@ export interface Browser {
 	console?: ConsoleEntry[];
 	/** The "Third-party cookies" setting; absent means the kind's default. */
 	thirdPartyCookies?: ThirdPartyPolicy;
+	/** Cookie rules pinned by a lesson; absent means the kind's (`browser-rules.ts`). */
+	cookieRules?: { laxByDefault: boolean; requireSecureForNone: boolean };
 }
 
 /** The label a browser is known by on screen and in tests: "Firefox on Alice's laptop". */

@@ -122,6 +122,10 @@ const BrowserSchema = v.object({
 	hsts: v.array(v.string()),
 	// Absent in worlds saved before third-party policies and partitions existed.
 	thirdPartyCookies: v.optional(v.picklist(THIRD_PARTY_POLICIES)),
+	// Absent for browsers that follow their kind's rules (browser-rules.ts).
+	cookieRules: v.optional(
+		v.object({ laxByDefault: v.boolean(), requireSecureForNone: v.boolean() })
+	),
 	partitioned: v.optional(
 		v.array(
 			v.object({ ...JarCookieSchema.entries, partition: v.pipe(v.string(), v.maxLength(300)) })
@@ -233,6 +237,19 @@ export const WorldSnapshotDataSchema = v.object({
 	clock: time,
 	random: v.pipe(v.array(uint32), v.length(4)),
 	siteUrl: v.pipe(v.string(), v.url('expected an absolute URL')),
+	pins: v.optional(
+		v.pipe(
+			v.array(
+				v.object({
+					kind: BrowserKindSchema,
+					laxByDefault: v.boolean(),
+					requiresSecureForNone: v.optional(v.boolean()),
+					thirdParty: v.optional(v.picklist(THIRD_PARTY_POLICIES))
+				})
+			),
+			v.maxLength(BROWSER_KINDS.length)
+		)
+	),
 	counters: v.object({
 		network: count,
 		device: count,

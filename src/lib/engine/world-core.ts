@@ -4,7 +4,7 @@
  * timers) read and change it. Nothing outside the engine holds a core.
  */
 import { BeliefTracker, type NameLookup } from './belief-tracker';
-import { requiresSecureForNone, type BrowserKind } from './browser-kinds';
+import { cookieRulesOf, type BrowserPinRules } from './browser-rules';
 import { VirtualClock } from './clock';
 import type { ActionEvent, WorldEvent } from './events';
 import { ExchangeSharer } from './exchange-sharer';
@@ -37,6 +37,8 @@ export interface WorldOptions<S extends ServerHost = ServerHost> {
 	site: SiteProfile;
 	/** The site the browsers start on; the profile's home page unless given. */
 	siteUrl?: string;
+	/** Cookie rules pinned per browser kind: every browser of a pinned kind added gets them. */
+	pins?: readonly BrowserPinRules[];
 }
 
 /** What the server gets from the world: time and randomness. */
@@ -64,6 +66,8 @@ export class WorldCore<S extends ServerHost = ServerHost> {
 	readonly site: SiteProfile;
 	transport: Transport;
 	siteUrl: string;
+	/** The pinned rules new browsers get ({@link WorldOptions.pins}). */
+	readonly pins: readonly BrowserPinRules[];
 	readonly networks = new Map<string, Network>();
 	readonly devices = new Map<string, Device>();
 	readonly browsers = new Map<string, Browser>();
@@ -91,6 +95,7 @@ export class WorldCore<S extends ServerHost = ServerHost> {
 		this.transport = options.transport;
 		this.site = options.site;
 		this.siteUrl = options.siteUrl ?? options.site.homeUrl;
+		this.pins = structuredClone(options.pins ?? []);
 		this.server = options.createServer({ now: () => this.clock.now(), random: this.random });
 	}
 
@@ -128,7 +133,7 @@ export class WorldCore<S extends ServerHost = ServerHost> {
 		const browser = this.browser(browserId);
 		let partitions = this.partitions.get(browserId);
 		if (!partitions) {
-			partitions = new PartitionedJars(jarOptions(browser.kind));
+			partitions = new PartitionedJars(jarOptions(browser));
 			this.partitions.set(browserId, partitions);
 		}
 		return { browser, jar: this.jar(browserId), partitions };
@@ -192,7 +197,9 @@ export class WorldCore<S extends ServerHost = ServerHost> {
 	}
 }
 
-/** How a browser of this kind stores cookies. */
-export function jarOptions(kind: BrowserKind): { requireSecureForNone: boolean } {
-	return { requireSecureForNone: requiresSecureForNone(kind) };
+/** How a browser stores cookies: by its pinned rules, else its kind's. */
+export function jarOptions(browser: Pick<Browser, 'kind' | 'cookieRules'>): {
+	requireSecureForNone: boolean;
+} {
+	return { requireSecureForNone: cookieRulesOf(browser).requireSecureForNone };
 }

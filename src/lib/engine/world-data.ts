@@ -1,5 +1,6 @@
 /** A world's state as plain data and back: the `data` part of a world snapshot. */
 import { BeliefTracker, type IssuedSession } from './belief-tracker';
+import type { BrowserPinRules } from './browser-rules';
 import type { JarCookie } from './cookie-types';
 import type { WorldEvent } from './events';
 import { BrowserJar } from './jar';
@@ -15,6 +16,8 @@ export interface WorldSnapshotData {
 	clock: number;
 	random: number[];
 	siteUrl: string;
+	/** The world's pinned browser rules; absent in snapshots of worlds without pins. */
+	pins?: BrowserPinRules[];
 	counters: Counters;
 	networks: Network[];
 	devices: Device[];
@@ -35,6 +38,7 @@ export function snapshotData(core: WorldCore): WorldSnapshotData {
 		clock: core.clock.now(),
 		random: core.random.state(),
 		siteUrl: core.siteUrl,
+		...(core.pins.length > 0 ? { pins: structuredClone([...core.pins]) } : {}),
 		counters: { ...core.counters },
 		networks: [...core.networks.values()],
 		devices: [...core.devices.values()],
@@ -63,10 +67,10 @@ export function restoreCoreData(core: WorldCore, data: WorldSnapshotData): void 
 	for (const person of data.people) core.people.set(person.id, structuredClone(person));
 	for (const { cookies, hsts, partitioned, ...browser } of data.browsers) {
 		core.browsers.set(browser.id, structuredClone(browser));
-		core.jars.set(browser.id, BrowserJar.restore(cookies, jarOptions(browser.kind)));
+		core.jars.set(browser.id, BrowserJar.restore(cookies, jarOptions(browser)));
 		core.partitions.set(
 			browser.id,
-			PartitionedJars.restore(partitioned ?? [], jarOptions(browser.kind))
+			PartitionedJars.restore(partitioned ?? [], jarOptions(browser))
 		);
 		core.hsts.restore(browser.id, hsts);
 	}

@@ -201,6 +201,7 @@ export class World<S extends ServerHost = ServerHost> {
 			transport: options.transport,
 			site: options.site,
 			siteUrl: data.siteUrl,
+			pins: data.pins,
 			createServer: (deps) => options.restoreServer(deps, data.server)
 		});
 		restoreCoreData(world.#core, data);

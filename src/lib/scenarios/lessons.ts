@@ -2,13 +2,14 @@
 import type { Scenario } from './scenario';
 import { builtInLesson, toLessonDocument } from './lesson-format/lesson-schema';
 import { lessonCatalog } from './lesson-catalog';
+import { playableLesson } from './lesson-format/browser-pins';
 
 /**
  * Every lesson, in teaching order. Each goes through the lesson format's reader, as a lesson
  * from a file or a link does, so the editor can open any of them as a starting copy.
  */
-export const lessons: Scenario[] = lessonCatalog.map(
-	(lesson) => builtInLesson(toLessonDocument(lesson)).lesson
+export const lessons: Scenario[] = lessonCatalog.map((lesson) =>
+	playableLesson(builtInLesson(toLessonDocument(lesson)))
 );
 
 const slugs = new Set<string>();

@@ -4,7 +4,8 @@
  * settings are valid, and that prediction answers point at a choice.
  */
 import * as v from 'valibot';
-import type { BrowserKind } from '$lib/engine/browser-kinds';
+import { BROWSER_KINDS, type BrowserKind } from '$lib/engine/browser-kinds';
+import { THIRD_PARTY_POLICIES } from '$lib/engine/third-party-policy';
 import { COMMAND_SCHEMA_LIST, CommandSchema, IdSchema } from '$lib/engine/command-schema';
 import { MAX_ADVANCE_MS, MAX_ITEMS, MAX_NAME, MAX_TEXT, MAX_TIME } from '$lib/engine/input-limits';
 import { mergeSettings, ServerSettingsSchema, type ServerSettings } from '$lib/webapp/settings';
@@ -112,7 +113,18 @@ export const ScenarioSchema = v.strictObject({
 	users: v.optional(list(v.strictObject({ username: text, password: text }))),
 	setup: list(CommandSchema),
 	steps: list(stepSchema),
-	views: v.optional(list(v.picklist(VIEW_NAMES), VIEW_NAMES.length))
+	views: v.optional(list(v.picklist(VIEW_NAMES), VIEW_NAMES.length)),
+	pins: v.optional(
+		list(
+			v.strictObject({
+				kind: v.picklist(BROWSER_KINDS),
+				laxByDefault: v.boolean(),
+				requiresSecureForNone: v.optional(v.boolean()),
+				thirdParty: v.optional(v.picklist(THIRD_PARTY_POLICIES))
+			}),
+			BROWSER_KINDS.length
+		)
+	)
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,3 +1,4 @@
+import type { BrowserPinRules } from '$lib/engine/browser-rules';
 import type { Command } from '$lib/engine/commands';
 
 /** A moment where playback waits for the class to predict what happens next. */
@@ -97,6 +98,11 @@ export interface Scenario {
 	steps: ScenarioStep[];
 	/** Which views the lesson needs, in order of importance. */
 	views?: ViewName[];
+	/**
+	 * Cookie rules pinned per browser kind, applied to every browser of that kind the world adds.
+	 * Set when a lesson document is played (its `browsers`); absent: today's rules of each kind.
+	 */
+	pins?: BrowserPinRules[];
 }
 
 /** The diagrams a page can show, in tab order. */

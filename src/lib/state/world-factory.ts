@@ -32,6 +32,7 @@ export async function createWorld(
 		start: scenario.start,
 		transport,
 		site: BOOK_SITE,
+		pins: scenario.pins,
 		createServer: (deps) =>
 			createWebApp(deps, {
 				settings: scenario.server as Partial<ServerSettings> | undefined,

@@ -13,6 +13,7 @@
  * Any other request gets a small HTML page.
  */
 import type { BrowserKind } from '../engine/browser-kinds';
+import type { BrowserPinRules } from '../engine/browser-rules';
 import type { Command, CrossSiteTarget } from '../engine/commands';
 import type { ExchangeEvent } from '../engine/events';
 import { headerValue, reasonPhrase } from '../engine/http';
@@ -103,8 +104,12 @@ export interface StoryTargets {
 	scriptFetch: string;
 }
 
-/** A world on the two story sites, with one browser `b1` of `kind`. */
-export async function simulatedStory(kind: BrowserKind, start: number) {
+/** A world on the two story sites, with one browser `b1` of `kind`, following `pins` if given. */
+export async function simulatedStory(
+	kind: BrowserKind,
+	start: number,
+	pins: readonly BrowserPinRules[] = []
+) {
 	const targets: StoryTargets = {
 		forged: { form: '/', image: '/', link: '/' },
 		scriptFetch: '/'
@@ -136,6 +141,7 @@ export async function simulatedStory(kind: BrowserKind, start: number) {
 		start,
 		transport: storyTransport,
 		site,
+		pins,
 		createServer: () => storyServer
 	});
 	await world.apply({ type: 'add-network', kind: 'home' });

@@ -3,7 +3,7 @@ import type { ScenarioStep } from '../scenario';
 import { sandboxScenario } from '../sandbox-world';
 import { deleteStep, mergeWithNext, moveStep } from './edit-steps';
 import { toLessonDocument } from './lesson-schema';
-import { pinDifferences } from './browser-pins';
+import { currentPin, pinDifferences } from './browser-pins';
 
 const go = (path: string) =>
 	({ type: 'navigate', browserId: 'b1', url: `http://myapp.example${path}` }) as const;
@@ -64,8 +64,24 @@ describe('pinned browsers', () => {
 		[[{ kind: 'Chrome', laxByDefault: true, requiresSecureForNone: true }], 0],
 		[[{ kind: 'Chrome', laxByDefault: false }], 1],
 		[[{ kind: 'Firefox', laxByDefault: true, requiresSecureForNone: true }], 2],
-		[[{ kind: 'Safari', laxByDefault: false, thirdParty: 'block' }], 1]
+		[[{ kind: 'Safari', laxByDefault: false, thirdParty: 'block' }], 0],
+		[[{ kind: 'Safari', laxByDefault: false, thirdParty: 'allow' }], 1],
+		[[{ kind: 'Chrome', laxByDefault: false, thirdParty: 'block' }], 2],
+		[[{ kind: 'curl', laxByDefault: false, thirdParty: 'unrestricted' }], 0]
 	] as const)('%j differs from today in %i ways', (pins, count) => {
 		expect(pinDifferences(pins)).toHaveLength(count);
+	});
+
+	it('says the lesson plays with its pins, not that a rule is not simulated', () => {
+		expect(pinDifferences([{ kind: 'Chrome', laxByDefault: false, thirdParty: 'block' }])).toEqual([
+			`Chrome plays without "Lax by default"; today's Chrome has it.`,
+			`Chrome plays with third-party cookies "Blocked (Safari, or Chrome set to block)"; today's Chrome has "Allowed (Chrome)".`
+		]);
+	});
+
+	it("pins today's third-party policy of each kind", () => {
+		expect(currentPin('Firefox').thirdParty).toBe('partition');
+		expect(currentPin('Safari').thirdParty).toBe('block');
+		expect(currentPin('curl').thirdParty).toBe('unrestricted');
 	});
 });

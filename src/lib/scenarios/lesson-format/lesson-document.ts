@@ -4,6 +4,7 @@
  * `docs/lesson-format.md`.
  */
 import type { BrowserKind } from '$lib/engine/browser-kinds';
+import type { ThirdPartyPolicy } from '$lib/engine/third-party-policy';
 import type { Scenario } from '../scenario';
 import type { GoalCondition } from './goals';
 
@@ -24,8 +25,8 @@ export interface BrowserPin {
 	laxByDefault: boolean;
 	/** Whether `SameSite=None` without `Secure` is refused (RFC 6265bis §5.7). */
 	requiresSecureForNone?: boolean;
-	/** Third-party cookie rule, for browsers that have one. */
-	thirdParty?: 'allow' | 'block' | 'partition';
+	/** The "Third-party cookies" setting; absent means the kind's own when the lesson plays. */
+	thirdParty?: ThirdPartyPolicy;
 }
 
 /** A goal the simulation checks after every command the student runs. */

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { BROWSER_KINDS } from '$lib/engine/browser-kinds';
+import { THIRD_PARTY_POLICIES } from '$lib/engine/third-party-policy';
 import { IdSchema } from '$lib/engine/command-schema';
 import { MAX_NAME, MAX_TEXT } from '$lib/engine/input-limits';
 import { issuePath, PLAIN_MESSAGES } from '$lib/engine/snapshot';
@@ -47,7 +48,7 @@ export const LessonDocumentSchema = v.strictObject({
 				kind: v.picklist(BROWSER_KINDS),
 				laxByDefault: v.boolean(),
 				requiresSecureForNone: v.optional(v.boolean()),
-				thirdParty: v.optional(v.picklist(['allow', 'block', 'partition']))
+				thirdParty: v.optional(v.picklist(THIRD_PARTY_POLICIES))
 			})
 		),
 		v.maxLength(BROWSER_KINDS.length)
@@ -93,6 +94,12 @@ export function readLessonDocument(value: unknown, root = 'lesson'): LessonReadR
 			message: `The ${root} cannot be read. lesson${error.path ? `.${error.path}` : ''}: ${error.reason}`
 		};
 	}
+	if (document.lesson.pins !== undefined) {
+		return {
+			ok: false,
+			message: `The ${root} cannot be read. lesson.pins: a lesson pins its browsers in "browsers" only.`
+		};
+	}
 	const kinds = new Set(document.browsers.map((pin) => pin.kind));
 	const missing = pinBrowsers(document.lesson).find((pin) => !kinds.has(pin.kind));
 	if (missing) {
@@ -104,16 +111,21 @@ export function readLessonDocument(value: unknown, root = 'lesson'): LessonReadR
 	return { ok: true, value: document };
 }
 
-/** A lesson document for a scenario, its browsers pinned to today's rules. */
+/**
+ * A lesson document for a scenario, its browsers pinned to the scenario's own pins where it has
+ * them, else to today's rules.
+ */
 export function toLessonDocument(
 	lesson: Scenario,
 	challenge?: LessonDocument['challenge']
 ): LessonDocument {
+	// A lesson played with pins keeps them; the stored lesson carries them once, as `browsers`.
+	const { pins, ...plain } = lesson;
 	const document: LessonDocument = {
 		format: LESSON_FORMAT,
 		version: LESSON_FORMAT_VERSION,
-		lesson,
-		browsers: pinBrowsers(lesson)
+		lesson: plain,
+		browsers: pinBrowsers(plain).map((pin) => pins?.find((kept) => kept.kind === pin.kind) ?? pin)
 	};
 	if (challenge) document.challenge = challenge;
 	return document;
