@@ -161,6 +161,14 @@ export class SessionContext {
 	 * holds the id.
 	 */
 	#adopt(id: string): StoredSession {
+		const session = this.#begin(id);
+		this.#adopted = true;
+		this.#notes.push('Adopted the unknown id from the cookie (strict mode is off).');
+		return session;
+	}
+
+	/** Starts an empty session under `id`, stores it and makes it this request's session. */
+	#begin(id: string): StoredSession {
 		const { now, serverName, clientIp, store } = this.#backend;
 		const session: StoredSession = {
 			id,
@@ -174,9 +182,7 @@ export class SessionContext {
 		store?.add(session);
 		this.#session = session;
 		this.#decision = 'created';
-		this.#adopted = true;
 		this.#touched = true;
-		this.#notes.push('Adopted the unknown id from the cookie (strict mode is off).');
 		return session;
 	}
 
@@ -198,20 +204,7 @@ export class SessionContext {
 	async ensure(): Promise<StoredSession> {
 		const existing = await this.current();
 		if (existing) return existing;
-		const { now, serverName, clientIp, store } = this.#backend;
-		const session: StoredSession = {
-			id: this.#backend.newId(),
-			data: {},
-			user: null,
-			created: now,
-			lastSeen: now,
-			clientIp,
-			serverName
-		};
-		store?.add(session);
-		this.#session = session;
-		this.#decision = 'created';
-		this.#touched = true;
+		const session = this.#begin(this.#backend.newId());
 		this.#cleared = false;
 		this.#adopted = false;
 		this.#say('Created a new session.');

@@ -12,7 +12,8 @@ import type { StoredSession } from './types';
 /** Bytes of the HMAC secret (as long as the SHA-256 output, RFC 2104 §3). */
 export const SECRET_BYTES = 32;
 
-const PayloadSchema = v.strictObject({
+/** A session as a cookie carries it: checked in full before it is believed. */
+export const StoredSessionSchema = v.strictObject({
 	id: v.string(),
 	data: v.record(v.string(), v.unknown()),
 	user: v.nullable(v.string()),
@@ -64,7 +65,7 @@ export class CookieSigner {
 		const text = bytes === null ? null : fromUtf8(bytes);
 		if (text === null) return null;
 		try {
-			const parsed = v.safeParse(PayloadSchema, JSON.parse(text));
+			const parsed = v.safeParse(StoredSessionSchema, JSON.parse(text));
 			return parsed.success ? parsed.output : null;
 		} catch {
 			return null;

@@ -11,6 +11,7 @@
 import * as v from 'valibot';
 import { fromUtf8, ownBytes, utf8 } from '../encoding';
 import type { StoredSession } from '../types';
+import { StoredSessionSchema } from '../signed-cookie';
 import { base64, fromBase64, safeDecodeUri } from './base64';
 import type { RandomSource } from './flavour';
 
@@ -19,18 +20,8 @@ const ITERATIONS = 1000;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-const SessionSchema = v.strictObject({
-	id: v.string(),
-	data: v.record(v.string(), v.unknown()),
-	user: v.nullable(v.string()),
-	created: v.number(),
-	lastSeen: v.number(),
-	clientIp: v.string(),
-	serverName: v.string()
-});
-
 const EnvelopeSchema = v.strictObject({
-	_rails: v.strictObject({ data: SessionSchema, pur: v.string() })
+	_rails: v.strictObject({ data: StoredSessionSchema, pur: v.string() })
 });
 
 /** Seals and opens Rails-style encrypted session cookies for one cookie name. */
