@@ -76,7 +76,7 @@ export async function measureWire(browser, origin, openSandbox, { quantile, ms, 
 		const mswFloor = median(times.mswFloor);
 		const rawFloor = median(times.rawFloor);
 		await sandbox.bringToFront();
-		const clicks = await sandbox.evaluate(() => window.__sessionLabBench.setClicks(60));
+		const clicks = await sandbox.evaluate(() => window.__sessionLabBench.setClicks(120));
 		const clickWorker = median(clicks.worker);
 		const clickDirect = median(clicks.direct);
 		return [

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A plain static file server for the built site: no rewriting beyond what any static host does
 // (index.html for folders, .html for clean URLs, 404.html for the rest).
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { appendFileSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -9,6 +9,8 @@ const root = resolve(process.env.SITE_DIR ?? 'build');
 const base = (process.env.BASE_PATH ?? '').replace(/\/$/, '');
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
+/** When set, a file that gets one line per request: its method and URL, as an access log. */
+const requestLog = process.env.REQUEST_LOG;
 
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
@@ -45,6 +47,7 @@ function fileFor(pathname) {
 }
 
 const server = createServer((request, response) => {
+	if (requestLog) appendFileSync(requestLog, `${request.method} ${request.url}\n`);
 	const url = new URL(request.url ?? '/', 'http://localhost');
 	if (base && url.pathname === base) {
 		response.writeHead(301, { location: `${base}/` }).end();

@@ -11,7 +11,14 @@ import { createWorld } from '$lib/state/world-factory';
 import type { WorldState } from '$lib/state/world-state.svelte';
 import { serverRegistry } from '$lib/transport/server-registry';
 import { directTransport, siteTransport, transportStatus } from '$lib/transport/site-transport';
-import { nextPaint, timeClickToPaint, timeWire, type WireTimes } from './wire-floor';
+import {
+	clickPhaseMs,
+	nextPaint,
+	timeClickToPaint,
+	timeWire,
+	waitMs,
+	type WireTimes
+} from './wire-floor';
 
 /** Which transport carries the exchanges. */
 export type BenchMode = 'worker' | 'direct';
@@ -36,7 +43,8 @@ export interface SessionLabBench {
 	wire(rounds: number): Promise<WireTimes>;
 	/**
 	 * Clicks the first browser's Set button `rounds` times, in turns through the service worker
-	 * and in-page, and returns the ms from each click to its result painted.
+	 * and in-page, and returns the ms from each click to its result painted. Each pair of clicks
+	 * starts at the same point after a paint, and the pairs spread over a whole frame.
 	 */
 	setClicks(rounds: number): Promise<{ worker: number[]; direct: number[] }>;
 }
@@ -111,6 +119,9 @@ export function attachBenchHooks(sim: () => WorldState | null): void {
 					state.world.transport = mode === 'worker' ? siteTransport() : directTransport;
 					const before = state.world.log.length;
 					const done = () => state.world.log.length > before && !state.busy;
+					// A user clicks at any point of a frame; a click right after a paint would
+					// always find the same time left before the next one.
+					await waitMs(clickPhaseMs(Math.floor(i / 2)));
 					times[mode].push(await timeClickToPaint(set, done));
 				}
 			} finally {

@@ -73,11 +73,29 @@ export function nextPaint(): Promise<void> {
 	);
 }
 
+/** How long to wait after a paint before the `pair`-th pair of clicks: 0, 2, … 16 ms, again. */
+export function clickPhaseMs(pair: number): number {
+	return (pair % 9) * 2;
+}
+
+/** Resolves after `ms` real milliseconds. */
+export function waitMs(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** One channel for every poll: making a channel per poll cost more than the poll itself. */
+let pollChannel: MessageChannel | null = null;
+const waitingPolls: Array<() => void> = [];
+
 /** Resolves after the tasks already queued have run. */
 function nextTask(): Promise<void> {
+	if (!pollChannel) {
+		pollChannel = new MessageChannel();
+		pollChannel.port1.onmessage = () => waitingPolls.shift()?.();
+	}
+	const channel = pollChannel;
 	return new Promise((resolve) => {
-		const channel = new MessageChannel();
-		channel.port1.onmessage = () => resolve();
+		waitingPolls.push(resolve);
 		channel.port2.postMessage(null);
 	});
 }

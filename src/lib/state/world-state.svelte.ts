@@ -33,6 +33,9 @@ export interface BatchControl {
 	record(command: Command): void;
 }
 
+/** How long a command runs before the views show it busy (a common delay for a busy sign). */
+export const BUSY_SHOWN_AFTER_MS = 150;
+
 /**
  * The UI's handle on one world: it sends commands, keeps the history for "Step back", and after
  * every change makes one immutable {@link WorldView} that all views read.
@@ -52,6 +55,13 @@ export class WorldState {
 	error = $state<string | null>(null);
 	/** Whether a command is running. */
 	busy = $state(false);
+	/**
+	 * Whether the views should show that a command is running: only once it has run for
+	 * {@link BUSY_SHOWN_AFTER_MS}. Most commands take a few milliseconds, and showing them busy
+	 * would lay out the page again while their request is in flight, for a state nobody sees.
+	 */
+	busyShown = $state(false);
+	#busyTimer: ReturnType<typeof setTimeout> | undefined;
 	/**
 	 * True while a bulk run asked the views to step aside (see {@link WorldState.batch}): pages
 	 * unmount their heavy views and bring them back one per task afterwards.
@@ -162,7 +172,7 @@ export class WorldState {
 	 * added, or why it failed. The views see one new view of the world when it ends.
 	 */
 	async attempt(command: Command, options: { coalesce?: boolean } = {}): Promise<CommandResult> {
-		this.busy = true;
+		this.#setBusy(true);
 		this.#advancing = command.type === 'advance';
 		this.#running = true;
 		try {
@@ -175,7 +185,7 @@ export class WorldState {
 			return { ok: false, error: this.error };
 		} finally {
 			this.#running = false;
-			this.busy = false;
+			this.#setBusy(false);
 			this.#refresh(this.#advancing);
 			this.#advancing = false;
 		}
@@ -201,7 +211,7 @@ export class WorldState {
 		job: (world: AppWorld, control: BatchControl) => Promise<void>,
 		options: { pauseViews?: boolean } = {}
 	): Promise<boolean> {
-		this.busy = true;
+		this.#setBusy(true);
 		this.#quiet = true;
 		this.viewsPaused = options.pauseViews ?? false;
 		const ran: Command[] = [];
@@ -221,7 +231,7 @@ export class WorldState {
 			for (const command of ran) if (isStep(command)) this.#history.push(command);
 			this.#historyLength = this.#history.length;
 			this.#quiet = false;
-			this.busy = false;
+			this.#setBusy(false);
 			this.viewsPaused = false;
 			this.#refresh(false);
 		}
@@ -271,6 +281,13 @@ export class WorldState {
 		this.#dispose();
 	}
 
+	#setBusy(busy: boolean): void {
+		this.busy = busy;
+		clearTimeout(this.#busyTimer);
+		if (busy) this.#busyTimer = setTimeout(() => (this.busyShown = this.busy), BUSY_SHOWN_AFTER_MS);
+		else this.busyShown = false;
+	}
+
 	#record(command: Command, coalesce: boolean): void {
 		if (isStep(command)) this.#forgetUndone();
 		const last = this.#history.at(-1);
@@ -292,7 +309,7 @@ export class WorldState {
 	async #rebuild(history: Command[]): Promise<void> {
 		const id = this.#world?.id;
 		const long = history.length > LONG_REPLAY;
-		this.busy = true;
+		this.#setBusy(true);
 		if (long) {
 			this.viewsPaused = true;
 			this.replaying = { done: 0, total: history.length };
@@ -305,7 +322,7 @@ export class WorldState {
 			});
 			this.#adopt(built, history);
 		} finally {
-			this.busy = false;
+			this.#setBusy(false);
 			this.viewsPaused = false;
 			this.replaying = null;
 		}

@@ -24,22 +24,41 @@ export function carrierTicket(url: string): string | null {
 }
 
 /**
+ * How a carrier is fetched. Only the service worker may answer it: when a restarted worker lets
+ * it through, the browser looks in its HTTP cache only (`only-if-cached`, which needs
+ * `same-origin`), finds nothing, and fails the fetch without contacting the host. Carriers are
+ * never stored, since only the worker ever answers them.
+ */
+const CARRIER_INIT: RequestInit = { cache: 'only-if-cached', mode: 'same-origin' };
+
+/** Whether this browser can make a carrier as {@link carry} does (every current browser can). */
+export function carriersSupported(origin: string): boolean {
+	try {
+		new Request(origin, CARRIER_INIT);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
  * Carries one simulated request: puts it on the desk, sends a bodiless GET that names only its
  * ticket, and takes the reply the handler left. `null` when no handler answered (the carrier
  * went past the handlers, for example to the real host).
- * @param send sends the carrier: a real fetch through the service worker, or MSW in-process
+ * @param send sends the carrier, given as a URL and init as `fetch` takes them (cheaper than a
+ *   `Request`): a real fetch through the service worker, or MSW in-process
  */
 export async function carry(
 	origin: string,
 	base: string,
 	worldId: string,
 	request: SimRequest,
-	send: (carrier: Request) => Promise<unknown>,
+	send: (url: string, init: RequestInit) => Promise<unknown>,
 	desk: ExchangeDesk = exchangeDesk
 ): Promise<ServerReply | null> {
 	const ticket = desk.open(worldId, request);
 	try {
-		await send(new Request(origin + carrierPath(base, ticket, request), { cache: 'no-store' }));
+		await send(origin + carrierPath(base, ticket, request), CARRIER_INIT);
 	} catch (error) {
 		desk.close(ticket);
 		throw error;

@@ -16,8 +16,8 @@ export class DirectTransport implements Transport {
 	constructor(private readonly handlers: RequestHandler[]) {}
 
 	async exchange(worldId: string, _exchangeId: string, request: SimRequest): Promise<ServerReply> {
-		const reply = await carry(IN_PROCESS_ORIGIN, '', worldId, request, (carrier) =>
-			getResponse(this.handlers, carrier)
+		const reply = await carry(IN_PROCESS_ORIGIN, '', worldId, request, (url, init) =>
+			getResponse(this.handlers, new Request(url, init))
 		);
 		if (!reply) throw new Error('The in-page handlers did not answer.');
 		return reply;

@@ -1,6 +1,6 @@
-import { http, HttpResponse, type RequestHandler } from 'msw';
+import { HttpResponse, type RequestHandler } from 'msw';
 import type { ServerReply } from '$lib/engine/http';
-import { CARRIER_PATH, carrierTicket } from './carrier';
+import { CarrierHandler } from './carrier-handler';
 import { copyReply, copyRequest } from './copies';
 import { exchangeDesk, type ExchangeDesk } from './exchange-desk';
 import type { ServerRegistry } from './server-registry';
@@ -16,10 +16,9 @@ export function createHandlers(
 	desk: ExchangeDesk = exchangeDesk
 ): RequestHandler[] {
 	return [
-		http.get(CARRIER_PATH, async ({ request }) => {
-			const ticket = carrierTicket(request.url);
-			const waiting = ticket === null ? undefined : desk.claim(ticket);
-			if (ticket === null || !waiting) {
+		new CarrierHandler(async ({ ticket }) => {
+			const waiting = desk.claim(ticket);
+			if (!waiting) {
 				return new HttpResponse('Session Lab: no simulated request is waiting for this ticket.', {
 					status: 404,
 					headers: { 'content-type': 'text/plain; charset=utf-8' }
@@ -30,12 +29,9 @@ export function createHandlers(
 				? copyReply(await server.handle(copyRequest(waiting.request)))
 				: badRequest(`No simulated server for world "${waiting.worldId}".`);
 			desk.answer(ticket, reply);
-			return new HttpResponse(reply.response.body, {
-				status: 200,
-				headers: {
-					'content-type': 'text/plain; charset=utf-8',
-					'x-sim-status': `${reply.response.status} ${reply.response.statusText}`
-				}
+			return new HttpResponse(null, {
+				status: 204,
+				headers: { 'x-sim-status': `${reply.response.status} ${reply.response.statusText}` }
 			});
 		})
 	];

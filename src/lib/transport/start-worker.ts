@@ -1,5 +1,6 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { edition } from '$edition';
+import { carriersSupported } from './carrier';
 import { directTransport, siteHandlers, useTransport } from './site-transport';
 import { WorkerTransport } from './worker-transport';
 
@@ -12,6 +13,9 @@ function unavailableReason(): string | null {
 		return 'This browser has no service workers (or they are blocked, as in some private windows).';
 	}
 	if (!window.isSecureContext) return 'Service workers need https or localhost.';
+	if (!carriersSupported(location.origin)) {
+		return 'This browser cannot keep a request to the service worker from reaching the network.';
+	}
 	return null;
 }
 

@@ -30,7 +30,7 @@ export class WorkerTransport implements Transport {
 
 	/** One carrier through the worker; `null` when it went past the handlers to the host. */
 	#tryOnce(worldId: string, request: SimRequest): Promise<ServerReply | null> {
-		return carry(location.origin, this.base, worldId, request, (carrier) => fetch(carrier));
+		return carry(location.origin, this.base, worldId, request, (url, init) => fetch(url, init));
 	}
 }
 
