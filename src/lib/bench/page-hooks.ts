@@ -43,10 +43,11 @@ export interface SessionLabBench {
 	wire(rounds: number): Promise<WireTimes>;
 	/**
 	 * Clicks the first browser's Set button `rounds` times, in turns through the service worker
-	 * and in-page, and returns the ms from each click to its result painted. Each pair of clicks
-	 * starts at the same point after a paint, and the pairs spread over a whole frame.
+	 * and in-page, and returns the ms from each click to its result painted. Each click comes
+	 * right after the previous result was painted; with `spread`, each pair of clicks waits a
+	 * little longer after it, so that the pairs spread over a whole frame.
 	 */
-	setClicks(rounds: number): Promise<{ worker: number[]; direct: number[] }>;
+	setClicks(rounds: number, spread: boolean): Promise<{ worker: number[]; direct: number[] }>;
 }
 
 declare global {
@@ -107,7 +108,7 @@ export function attachBenchHooks(sim: () => WorldState | null): void {
 		},
 		crowd: (browsers, requests) => runCrowd(current(), { browsers, requests }),
 		wire: timeWire,
-		async setClicks(rounds) {
+		async setClicks(rounds, spread) {
 			const state = current();
 			const set = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Set');
 			if (!set) throw new Error('No Set button on the page.');
@@ -118,11 +119,12 @@ export function attachBenchHooks(sim: () => WorldState | null): void {
 					const mode = i % 2 === 0 ? 'worker' : 'direct';
 					state.world.transport = mode === 'worker' ? siteTransport() : directTransport;
 					const before = state.world.log.length;
-					const done = () => state.world.log.length > before && !state.busy;
-					// A user clicks at any point of a frame; a click right after a paint would
-					// always find the same time left before the next one.
-					await waitMs(clickPhaseMs(Math.floor(i / 2)));
-					times[mode].push(await timeClickToPaint(set, done));
+					const finished = async () => {
+						await state.whenIdle();
+						if (state.world.log.length <= before) throw new Error('Set sent no request.');
+					};
+					if (spread) await waitMs(clickPhaseMs(Math.floor(i / 2)));
+					times[mode].push(await timeClickToPaint(set, finished));
 				}
 			} finally {
 				state.world.transport = saved;

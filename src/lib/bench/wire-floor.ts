@@ -9,7 +9,7 @@ import type { SimRequest } from '$lib/engine/http';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { createWorld } from '$lib/state/world-factory';
 import { serverRegistry } from '$lib/transport/server-registry';
-import { siteTransport } from '$lib/transport/site-transport';
+import { siteHandlers, siteTransport } from '$lib/transport/site-transport';
 import { runningWorker } from '$lib/transport/start-worker';
 
 const FLOOR_PATH = '/__bench/msw-floor';
@@ -25,7 +25,12 @@ export interface WireTimes {
 export async function timeWire(rounds: number): Promise<WireTimes> {
 	const worker = runningWorker();
 	if (!worker) throw new Error('The service worker does not run in this page.');
-	worker.use(http.get(`*${FLOOR_PATH}`, () => HttpResponse.text('ok')));
+	// After the site's own handlers, as a page would add one: `use` would put it first, and
+	// every carrier would then pay for its cookie parsing.
+	worker.resetHandlers(
+		...siteHandlers,
+		http.get(`*${FLOOR_PATH}`, () => HttpResponse.text('ok'))
+	);
 	const { world, dispose } = await createWorld(sandboxScenario, siteTransport(), serverRegistry);
 	const transport = siteTransport();
 	const request = (method: string, body: string): SimRequest => ({
@@ -59,6 +64,7 @@ export async function timeWire(rounds: number): Promise<WireTimes> {
 		return times;
 	} finally {
 		dispose();
+		worker.resetHandlers();
 	}
 }
 
@@ -83,31 +89,18 @@ export function waitMs(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** One channel for every poll: making a channel per poll cost more than the poll itself. */
-let pollChannel: MessageChannel | null = null;
-const waitingPolls: Array<() => void> = [];
-
-/** Resolves after the tasks already queued have run. */
-function nextTask(): Promise<void> {
-	if (!pollChannel) {
-		pollChannel = new MessageChannel();
-		pollChannel.port1.onmessage = () => waitingPolls.shift()?.();
-	}
-	const channel = pollChannel;
-	return new Promise((resolve) => {
-		waitingPolls.push(resolve);
-		channel.port2.postMessage(null);
-	});
-}
-
 /**
- * Clicks `button`, waits, task by task, until `done` says the command has finished, and then
+ * Clicks `button`, waits until `finished` resolves (the command it started has ended), and then
  * for the next frame painted: the time a user waits from a click on Set to seeing its result.
+ * The wait is not a polling loop, which would keep the page busy while the request travels.
  */
-export async function timeClickToPaint(button: HTMLElement, done: () => boolean): Promise<number> {
+export async function timeClickToPaint(
+	button: HTMLElement,
+	finished: () => Promise<void>
+): Promise<number> {
 	const started = performance.now();
 	button.click();
-	while (!done()) await nextTask();
+	await finished();
 	await nextPaint();
 	return performance.now() - started;
 }

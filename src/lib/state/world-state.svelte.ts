@@ -62,6 +62,7 @@ export class WorldState {
 	 */
 	busyShown = $state(false);
 	#busyTimer: ReturnType<typeof setTimeout> | undefined;
+	#idleWaiters: Array<() => void> = [];
 	/**
 	 * True while a bulk run asked the views to step aside (see {@link WorldState.batch}): pages
 	 * unmount their heavy views and bring them back one per task afterwards.
@@ -281,11 +282,21 @@ export class WorldState {
 		this.#dispose();
 	}
 
+	/** Resolves once no command runs (at once when none does). */
+	whenIdle(): Promise<void> {
+		if (!this.busy) return Promise.resolve();
+		return new Promise((resolve) => this.#idleWaiters.push(resolve));
+	}
+
 	#setBusy(busy: boolean): void {
 		this.busy = busy;
 		clearTimeout(this.#busyTimer);
-		if (busy) this.#busyTimer = setTimeout(() => (this.busyShown = this.busy), BUSY_SHOWN_AFTER_MS);
-		else this.busyShown = false;
+		if (busy) {
+			this.#busyTimer = setTimeout(() => (this.busyShown = this.busy), BUSY_SHOWN_AFTER_MS);
+			return;
+		}
+		this.busyShown = false;
+		for (const resolve of this.#idleWaiters.splice(0)) resolve();
 	}
 
 	#record(command: Command, coalesce: boolean): void {
