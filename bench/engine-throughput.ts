@@ -89,8 +89,8 @@ export async function runFloor(browsers: number, requests: number): Promise<numb
 				body: set ? `code=value-${round}` : '',
 				clientIp: '203.0.113.9'
 			};
-			const reply = await carry('http://bench.invalid', '', 'floor', request, (carrier) =>
-				getResponse(handlers, carrier)
+			const reply = await carry('http://bench.invalid', '', 'floor', request, (url, init) =>
+				getResponse(handlers, new Request(url, init))
 			);
 			for (const header of headerValues(reply!.response.headers, 'set-cookie'))
 				jar.setCookieSync(header, url);

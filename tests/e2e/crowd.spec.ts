@@ -66,3 +66,15 @@ test('in a crowd, the diagrams draw what is in view and step back replays the cr
 		'Server sessions (60)'
 	);
 });
+
+test('a crowd of a thousand browsers, as the panel offers, finds room on new home networks', async ({
+	page
+}) => {
+	test.slow();
+	await page.goto('./sandbox');
+	await runCrowd(page, 1000, 1000);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	// A network holds 245 devices: the sandbox's home and mobile networks take 490 laptops, and
+	// three new home networks the rest.
+	await expect(page.getByRole('region', { name: /^Home Wi-Fi · / })).toHaveCount(4);
+});

@@ -50,6 +50,32 @@ describe('runCrowd', () => {
 		sim.dispose();
 	});
 
+	it('adds home networks when a crowd is larger than the networks can hold', async () => {
+		const { sim, fast } = await setUp();
+		const before = new Set(sim.world.networks.keys());
+		const { scheduler } = fakeScheduler();
+		const result = await runCrowd(
+			sim,
+			{ browsers: 1000, requests: 0 },
+			{ scheduler, transport: fast, budgetMs: 50 }
+		);
+		expect(sim.error).toBeNull();
+		expect(result?.cancelled).toBe(false);
+		const crowd = [...sim.world.devices.values()].filter((d) => d.name.startsWith('Crowd'));
+		expect(crowd).toHaveLength(1000);
+		const added = [...sim.world.networks.values()].filter((n) => !before.has(n.id));
+		expect(added.length).toBeGreaterThan(0);
+		expect(added.every((n) => n.kind === 'home')).toBe(true);
+		const perNetwork = new Map<string, Set<string>>();
+		for (const device of sim.world.devices.values()) {
+			const addresses = perNetwork.get(device.networkId) ?? new Set();
+			expect(addresses.has(device.privateIp)).toBe(false);
+			perNetwork.set(device.networkId, addresses.add(device.privateIp));
+		}
+		expect(Math.max(...[...perNetwork.values()].map((a) => a.size))).toBeLessThanOrEqual(245);
+		sim.dispose();
+	}, 60_000);
+
 	it('stops when cancelled and keeps what ran in the history', async () => {
 		const { sim, fast } = await setUp();
 		const controller = new AbortController();

@@ -17,6 +17,7 @@ import { fastForwardTransport } from '$lib/transport/site-transport';
 import type { AppWorld } from './world-factory';
 import type { BatchControl, WorldState } from './world-state.svelte';
 import { browserScheduler, runInChunks, type ChunkReport, type ChunkScheduler } from './chunks';
+import { CrowdSeats } from './crowd-seats';
 
 /**
  * How often, at most, the views re-read the world during a run. Each refresh re-renders every
@@ -51,8 +52,8 @@ export interface CrowdDeps {
 	refreshEveryMs?: number;
 }
 
-/** The networks a crowd joins when the world has none. */
-const DEFAULT_NETWORK: NetworkKind = 'home';
+/** The networks a crowd adds when the world's are full (or it has none). */
+const CROWD_NETWORK: NetworkKind = 'home';
 
 /** The i-th exchange of a browser: set a code first, then alternately read and set it. */
 export function crowdCommand(browserId: string, round: number): Command {
@@ -79,7 +80,8 @@ function createdId(events: WorldEvent[], action: string): string {
 }
 
 /**
- * Adds `browsers` browsers (each on a new laptop, spread over the world's networks) and runs
+ * Adds `browsers` browsers (each on a new laptop, spread over the world's networks, and over
+ * new home networks once those are full) and runs
  * `requests` exchanges among them, in chunks that keep every task short. The views refresh at
  * most every {@link REFRESH_EVERY_MS} (by default only at the end); `onProgress` reports after
  * every chunk.
@@ -118,10 +120,14 @@ export async function runCrowd(
 						phase === 'setup' ? (done / total) * scale : scale + (done / total) * 0.9;
 					options.onProgress?.(Math.round(fraction * (browsers + requests)), browsers + requests);
 				};
-				if ([...world.networks.values()].length === 0) {
-					await run({ type: 'add-network', kind: DEFAULT_NETWORK });
-				}
-				const networks = [...world.networks.keys()];
+				const seats = new CrowdSeats(world);
+				const seat = async () => {
+					const networkId = seats.take();
+					if (networkId !== null) return networkId;
+					const added = await run({ type: 'add-network', kind: CROWD_NETWORK });
+					seats.add(createdId(added, 'add-network'));
+					return seats.take() as string;
+				};
 				const ids: string[] = [];
 				const first = world.devices.size + 1;
 				const setup = await runInChunks(
@@ -133,7 +139,7 @@ export async function runCrowd(
 								type: 'add-device',
 								kind: 'laptop',
 								name: `Crowd laptop ${number}`,
-								networkId: networks[i % networks.length]
+								networkId: await seat()
 							}),
 							'add-device'
 						);

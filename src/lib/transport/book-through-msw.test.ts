@@ -105,6 +105,25 @@ describe("the book's test, through MSW's Node side", () => {
 		expect(exchangeDesk.openTickets).toBe(0);
 	});
 
+	it('answers the carrier itself with an empty 204 that names the simulated status', async () => {
+		const answers: Response[] = [];
+		const reply = await carry(
+			ORIGIN,
+			'',
+			'book',
+			request('GET', '/api/code'),
+			async (url, init) => {
+				answers.push(await fetch(url, init));
+			}
+		);
+		expect(reply?.response.status).toBe(200);
+		const [answer] = answers;
+		expect(answer.status).toBe(204);
+		expect(answer.headers.get('x-sim-status')).toBe('200 OK');
+		expect(answer.headers.get('set-cookie')).toBeNull();
+		expect(await answer.text()).toBe('');
+	});
+
 	it('sends nothing but a ticket, the method and the path: no body, cookie or query', async () => {
 		const seen: Request[] = [];
 		const login = request(

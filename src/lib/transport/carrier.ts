@@ -44,7 +44,7 @@ export function carriersSupported(origin: string): boolean {
 /**
  * Carries one simulated request: puts it on the desk, sends a bodiless GET that names only its
  * ticket, and takes the reply the handler left. `null` when no handler answered (the carrier
- * went past the handlers, for example to the real host).
+ * went past the handlers and found nothing in the browser's cache).
  * @param send sends the carrier, given as a URL and init as `fetch` takes them (cheaper than a
  *   `Request`): a real fetch through the service worker, or MSW in-process
  */

@@ -9,7 +9,7 @@ export interface WaitingExchange {
 /**
  * Where the page keeps each simulated request while its carrier fetch travels through the
  * service worker, and where the handler leaves the reply. The fetch itself carries only the
- * ticket, so a carrier that slips past the worker to the real host carries no body, cookie or
+ * ticket, so even a carrier that slipped past the worker would carry no body, cookie or
  * password: the page holds them.
  */
 export class ExchangeDesk {

@@ -8,8 +8,9 @@ import { carry } from './carrier';
  * GET that names a ticket on the page's desk; the simulated request never leaves the page.
  *
  * Browsers stop idle service workers; a restarted worker has forgotten which pages it mocks
- * for and lets requests through to the static host. Then the transport re-activates mocking
- * and retries, and as a last resort answers in-page, so that nothing is lost.
+ * for and lets requests past it. A carrier that goes past it fails in the browser's cache and
+ * never reaches the host (see {@link carry}). Then the transport re-activates mocking and
+ * retries, and as a last resort answers in-page, so that nothing is lost.
  */
 export class WorkerTransport implements Transport {
 	readonly name = 'service worker';
