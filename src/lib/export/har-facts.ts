@@ -113,12 +113,13 @@ export function annotationOf(event: ActionEvent, exchangeIds: ReadonlySet<string
  * The annotations of a log, and for each exchange the annotations that name it.
  * @returns `all` for `log._annotations`, and `byExchange` for each entry's `_sessionLab`
  */
-export function annotations(log: readonly WorldEvent[]): {
+export function annotations(
+	log: readonly WorldEvent[],
+	ids: ReadonlySet<string> = idsOfExchanges(log)
+): {
 	all: HarAnnotation[];
 	byExchange: Map<string, HarAnnotation[]>;
 } {
-	const ids = new Set<string>();
-	for (const event of log) if (event.type === 'exchange') ids.add(event.id);
 	const all: HarAnnotation[] = [];
 	const byExchange = new Map<string, HarAnnotation[]>();
 	for (const event of log) {
@@ -132,4 +133,11 @@ export function annotations(log: readonly WorldEvent[]): {
 		}
 	}
 	return { all, byExchange };
+}
+
+/** The ids of the exchanges in `log`. */
+function idsOfExchanges(log: readonly WorldEvent[]): Set<string> {
+	const ids = new Set<string>();
+	for (const event of log) if (event.type === 'exchange') ids.add(event.id);
+	return ids;
 }

@@ -5,6 +5,7 @@ import { readSetCookie } from '$lib/curl/set-cookie';
 import { parseUrl } from '$lib/engine/parsed-url';
 import { utf8ByteLength } from '$lib/engine/utf8';
 import type { Har, HarCookie, HarEntry, HarNameValue, HarPage } from './har-types';
+import { browserScheduler } from '$lib/state/chunks';
 import { ChunkedArray, jsonBlobInChunks, type JsonChunkOptions } from './json-chunks';
 import { annotations, cookieFacts, type HarAnnotation } from './har-facts';
 
@@ -130,11 +131,15 @@ function entry(
 	};
 }
 
-/** A HAR document without its entries, and how to make each entry. */
-function harParts(log: readonly WorldEvent[], labelFor: (browserId: string) => string) {
-	const exchanges = log.filter((event): event is ExchangeEvent => event.type === 'exchange');
+/** One pass over the log: its exchanges, their ids, and one HAR page per browser. */
+function collect(log: readonly WorldEvent[], labelFor: (browserId: string) => string) {
+	const exchanges: ExchangeEvent[] = [];
+	const ids = new Set<string>();
 	const pages = new Map<string, HarPage>();
-	for (const event of exchanges) {
+	for (const event of log) {
+		if (event.type !== 'exchange') continue;
+		exchanges.push(event);
+		ids.add(event.id);
 		const id = event.truth.browserId;
 		if (!pages.has(id)) {
 			pages.set(id, {
@@ -145,11 +150,19 @@ function harParts(log: readonly WorldEvent[], labelFor: (browserId: string) => s
 			});
 		}
 	}
-	const annotated = annotations(log);
+	return { exchanges, ids, pages: [...pages.values()] };
+}
+
+/** A HAR document without its entries, and how to make each entry. */
+function harParts(
+	{ exchanges, pages }: ReturnType<typeof collect>,
+	annotated: ReturnType<typeof annotations>,
+	labelFor: (browserId: string) => string
+) {
 	const head = {
 		version: '1.2' as const,
 		creator: { name: 'Session Lab', version: SESSION_LAB_VERSION },
-		pages: [...pages.values()]
+		pages
 	};
 	const entryOf = (event: ExchangeEvent) =>
 		entry(event, labelFor, annotated.byExchange.get(event.id) ?? []);
@@ -162,7 +175,9 @@ function harParts(log: readonly WorldEvent[], labelFor: (browserId: string) => s
  * @param labelFor the name of a browser, such as "Firefox on Alice's laptop"
  */
 export function toHar(log: readonly WorldEvent[], labelFor: (browserId: string) => string): Har {
-	const { head, exchanges, entryOf, notes } = harParts(log, labelFor);
+	const collected = collect(log, labelFor);
+	const parts = harParts(collected, annotations(log, collected.ids), labelFor);
+	const { head, exchanges, entryOf, notes } = parts;
 	return { log: { ...head, entries: exchanges.map(entryOf), _annotations: notes } };
 }
 
@@ -176,7 +191,11 @@ export async function harBlob(
 	labelFor: (browserId: string) => string,
 	options: Pick<JsonChunkOptions, 'scheduler' | 'budgetMs'> = {}
 ): Promise<{ blob: Blob; entries: number }> {
-	const { head, exchanges, entryOf, notes } = harParts(log, labelFor);
+	const collected = collect(log, labelFor);
+	// A crowd's log has 200,000 events: the two passes over it take a task each.
+	await (options.scheduler ?? browserScheduler).yield();
+	const parts = harParts(collected, annotations(log, collected.ids), labelFor);
+	const { head, exchanges, entryOf, notes } = parts;
 	const entries = new ChunkedArray(exchanges.length, (index) => entryOf(exchanges[index]));
 	const har = { log: { ...head, entries, _annotations: notes } };
 	const blob = await jsonBlobInChunks(har, '  ', {
