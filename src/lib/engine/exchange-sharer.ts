@@ -53,8 +53,10 @@ export class ExchangeSharer {
 export function reuse<T>(next: T, previous: unknown): T {
 	if (next === previous) return (previous ?? next) as T;
 	if (typeof next !== 'object' || next === null) return next;
+	// Most parts repeat whole: telling so without building a copy saves most of the work.
+	if (Object.isFrozen(previous) && equalData(next, previous)) return previous as T;
 	if (Array.isArray(next)) {
-		const before = Array.isArray(previous) ? (previous as unknown[]) : [];
+		const before = Array.isArray(previous) ? (previous as unknown[]) : NO_ITEMS;
 		let same = before.length === next.length;
 		const copy = new Array<unknown>(next.length);
 		for (let i = 0; i < next.length; i++) {
@@ -66,20 +68,50 @@ export function reuse<T>(next: T, previous: unknown): T {
 	const before =
 		typeof previous === 'object' && previous !== null && !Array.isArray(previous)
 			? (previous as Record<string, unknown>)
-			: {};
-	const names = Object.keys(next);
-	let same = names.length === Object.keys(before).length;
+			: NO_FIELDS;
 	const copy: Record<string, unknown> = {};
-	for (const name of names) {
-		const value = reuse((next as Record<string, unknown>)[name], before[name]);
-		// A plain assignment to `__proto__` would set the prototype, not a field.
-		Object.defineProperty(copy, name, {
-			value,
-			enumerable: true,
-			writable: true,
-			configurable: true
-		});
-		if (value !== before[name] || !(name in before)) same = false;
+	let same = before !== NO_FIELDS;
+	let count = 0;
+	for (const name in next) {
+		count++;
+		const earlier = before[name];
+		const value = reuse((next as Record<string, unknown>)[name], earlier);
+		// A plain assignment to `__proto__` would set the prototype, not a field; defining every
+		// field instead made sharing a seventh of an exchange's whole cost.
+		if (name === '__proto__') {
+			Object.defineProperty(copy, name, {
+				value,
+				enumerable: true,
+				writable: true,
+				configurable: true
+			});
+		} else copy[name] = value;
+		if (value !== earlier || (earlier === undefined && !Object.hasOwn(before, name))) same = false;
 	}
-	return (same ? before : Object.freeze(copy)) as T;
+	if (same) for (const name in before) if (--count < 0) break;
+	return (same && count === 0 ? before : Object.freeze(copy)) as T;
 }
+
+/** Whether two plain data values are equal, field by field (own fields only). */
+function equalData(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a)) {
+		if (!Array.isArray(b) || a.length !== b.length) return false;
+		for (let i = 0; i < a.length; i++) if (!equalData(a[i], b[i])) return false;
+		return true;
+	}
+	if (Array.isArray(b)) return false;
+	const left = a as Record<string, unknown>;
+	const right = b as Record<string, unknown>;
+	let count = 0;
+	for (const name in left) {
+		count++;
+		if (!Object.hasOwn(right, name) || !equalData(left[name], right[name])) return false;
+	}
+	for (const name in right) if (--count < 0) return false;
+	return count === 0;
+}
+
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
+const NO_FIELDS: Record<string, unknown> = Object.freeze(Object.create(null));
