@@ -88,8 +88,7 @@ export function reuse<T>(next: T, previous: unknown): T {
 		} else copy[name] = value;
 		if (value !== earlier || (earlier === undefined && !Object.hasOwn(before, name))) same = false;
 	}
-	if (same) for (const name in before) if (--count < 0) break;
-	return (same && count === 0 ? before : Object.freeze(copy)) as T;
+	return (same && fieldCount(before) === count ? before : Object.freeze(copy)) as T;
 }
 
 /** Whether two plain data values are equal, field by field (own fields only). */
@@ -109,8 +108,14 @@ function equalData(a: unknown, b: unknown): boolean {
 		count++;
 		if (!Object.hasOwn(right, name) || !equalData(left[name], right[name])) return false;
 	}
-	for (const name in right) if (--count < 0) return false;
-	return count === 0;
+	return fieldCount(right) === count;
+}
+
+/** How many fields an object has, without making the array of their names. */
+function fieldCount(object: object): number {
+	let count = 0;
+	for (const _field in object) count++;
+	return count;
 }
 
 const NO_ITEMS: readonly unknown[] = Object.freeze([]);

@@ -155,14 +155,14 @@ export class BrowserJar {
 		const host = canonicalDomain(url.hostname) ?? url.hostname;
 		const domain = cookie.domain ?? host;
 		const path = cookie.path ?? defaultPath(url.pathname);
-		const existing = this.#all().find(
+		const existing = this.#stored().find(
 			(old) =>
 				old.secure &&
-				old.name === cookie.key &&
-				(domainMatch(domain, old.domain) || domainMatch(old.domain, domain)) &&
-				pathMatch(path, old.path)
+				old.key === cookie.key &&
+				(domainMatch(domain, old.domain ?? '') || domainMatch(old.domain ?? '', domain)) &&
+				pathMatch(path, old.path ?? '/')
 		);
-		return existing ? existing.name || '(nameless)' : null;
+		return existing ? existing.key || '(nameless)' : null;
 	}
 
 	/**
@@ -170,7 +170,7 @@ export class BrowserJar {
 	 * (RFC 6265bis §5.8.3).
 	 */
 	send(url: string, now: number, options: SendOptions): SendResult {
-		this.expire(now);
+		const live = this.#expireAndList(now);
 		const target = parseUrl(url);
 		const candidates = new Set(
 			this.#jar
@@ -179,7 +179,7 @@ export class BrowserJar {
 		);
 		const sent: JarCookie[] = [];
 		const decisions: CookieDecision[] = [];
-		for (const cookie of this.list(now)) {
+		for (const cookie of live) {
 			const matches = candidates.has(keyString(cookie.name, cookie.domain, cookie.path));
 			const reason = matches
 				? sameSiteReason(cookie, options, now)
@@ -292,12 +292,27 @@ export class BrowserJar {
 	}
 
 	#all(): JarCookie[] {
+		return this.#stored().map((cookie) => this.#toJarCookie(cookie));
+	}
+
+	/** tough-cookie's own cookies, as its store holds them. */
+	#stored(): Cookie[] {
 		// The memory store answers its callback synchronously; this avoids a full serialisation.
 		let cookies: Cookie[] = [];
 		this.#jar.store.getAllCookies((error, found) => {
 			if (!error && found) cookies = found;
 		});
-		return cookies.map((cookie) => this.#toJarCookie(cookie));
+		return cookies;
+	}
+
+	/** Deletes the expired cookies, as {@link BrowserJar.expire}, and lists the live ones. */
+	#expireAndList(now: number): JarCookie[] {
+		const live: JarCookie[] = [];
+		for (const cookie of this.#all()) {
+			if (cookie.expires !== null && cookie.expires <= now) this.#remove(cookie);
+			else live.push(cookie);
+		}
+		return live.sort((a, b) => a.order - b.order);
 	}
 
 	#remove(cookie: CookieKey): void {
