@@ -280,6 +280,10 @@ export class SandboxKeeper {
 			return;
 		}
 		const count = ++this.#autosaveCount;
+		// Mid-command, the world has changed but the history has not yet: a save then would
+		// hold a snapshot ahead of its history.
+		await current.whenIdle();
+		if (count !== this.#autosaveCount) return;
 		const version = current.version;
 		let saved: SavedWorld;
 		try {

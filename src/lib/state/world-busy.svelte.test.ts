@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Transport } from '$lib/engine/transport';
 import { sandboxScenario } from '$lib/scenarios/sandbox-world';
 import { inProcessTransport } from '$lib/testing/world-harness';
+import { savedWorldFrom } from '$lib/persistence/saved-world';
 import { BUSY_SHOWN_AFTER_MS, WorldState } from './world-state.svelte';
 
 /** The in-process transport, held at a gate that the test opens. */
@@ -62,6 +63,22 @@ describe('a running command, as the views see it', () => {
 		vi.advanceTimersByTime(BUSY_SHOWN_AFTER_MS * 2);
 		expect(sim.busyShown).toBe(false);
 		expect(await sim.whenIdle()).toBeUndefined();
+		sim.dispose();
+	});
+
+	it('is what a save waits for: mid-command the history does not hold the command yet', async () => {
+		const wire = gatedTransport();
+		const sim = await WorldState.create(sandboxScenario, wire.transport, wire.registry);
+		wire.close();
+		const running = sim.run({ type: 'press-set', browserId: 'b1', code: 'mine' });
+		// A save now would miss the command, though the server may already have handled it.
+		expect(savedWorldFrom(sim).history).toHaveLength(0);
+		const saving = sim.whenIdle().then(() => savedWorldFrom(sim));
+		wire.open();
+		await running;
+		const saved = await saving;
+		expect(saved.history).toEqual([{ type: 'press-set', browserId: 'b1', code: 'mine' }]);
+		expect(JSON.stringify(saved.snapshot)).toContain('mine');
 		sim.dispose();
 	});
 });
