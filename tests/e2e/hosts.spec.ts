@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { startStaticServer, type StaticServer } from './static-server';
 
 /**
  * The build writes each page twice, `lessons.html` and `lessons/index.html`, so it works on
@@ -23,33 +23,15 @@ test('a host that serves lessons.html for /lessons shows every page', async ({ p
 });
 
 test.describe('a host that serves only folder indexes', () => {
-	let server: ChildProcess | undefined;
+	let server: StaticServer | undefined;
 
 	test.beforeAll(async () => {
 		test.skip(!existsSync(resolve(dir, 'lessons/index.html')), `no folder pages in ${dir}`);
-		server = spawn(process.execPath, ['scripts/serve.js'], {
-			env: {
-				...process.env,
-				SITE_DIR: dir,
-				BASE_PATH: '',
-				PORT: String(FOLDERS_PORT),
-				HOST_STYLE: 'folders'
-			},
-			stdio: 'ignore'
-		});
-		for (let attempt = 0; attempt < 100; attempt++) {
-			const up = await fetch(`http://127.0.0.1:${FOLDERS_PORT}/`).then(
-				(response) => response.ok,
-				() => false
-			);
-			if (up) return;
-			await new Promise((done) => setTimeout(done, 100));
-		}
-		throw new Error('The folder-style server did not start.');
+		server = await startStaticServer(FOLDERS_PORT, { SITE_DIR: dir, HOST_STYLE: 'folders' });
 	});
 
 	test.afterAll(() => {
-		server?.kill();
+		server?.stop();
 	});
 
 	test('serves lessons/index.html for /lessons/, and every page works', async ({ page }) => {

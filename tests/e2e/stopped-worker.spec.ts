@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startStaticServer, type StaticServer } from './static-server';
 
 /**
  * Browsers stop idle service workers, and a restarted MSW worker has forgotten which pages it
@@ -24,33 +24,18 @@ function freePort(): Promise<number> {
 	});
 }
 
-let server: ChildProcess | undefined;
-let origin = '';
+let server: StaticServer | undefined;
 let logDir = '';
 let logFile = '';
 
 test.beforeAll(async () => {
-	const port = await freePort();
 	logDir = mkdtempSync(join(tmpdir(), 'session-lab-host-'));
 	logFile = join(logDir, 'access.log');
-	server = spawn(process.execPath, ['scripts/serve.js'], {
-		env: { ...process.env, SITE_DIR: dir, BASE_PATH: '', PORT: String(port), REQUEST_LOG: logFile },
-		stdio: 'ignore'
-	});
-	origin = `http://127.0.0.1:${port}`;
-	for (let attempt = 0; attempt < 100; attempt++) {
-		const up = await fetch(`${origin}/`).then(
-			(response) => response.ok,
-			() => false
-		);
-		if (up) return;
-		await new Promise((done) => setTimeout(done, 100));
-	}
-	throw new Error('The logged static server did not start.');
+	server = await startStaticServer(await freePort(), { SITE_DIR: dir, REQUEST_LOG: logFile });
 });
 
 test.afterAll(() => {
-	server?.kill();
+	server?.stop();
 	rmSync(logDir, { recursive: true, force: true });
 });
 
@@ -61,7 +46,7 @@ test('after the browser stops the service worker, the site keeps answering and n
 	page,
 	context
 }) => {
-	await page.goto(`${origin}/sandbox`);
+	await page.goto(`${server!.origin}/sandbox`);
 	await expect
 		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
 		.toBe(true);
