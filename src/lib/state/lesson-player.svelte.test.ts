@@ -58,3 +58,20 @@ describe('honest predictions, in every lesson', () => {
 		player.dispose();
 	});
 });
+
+describe('step presses', () => {
+	it('are each played, one after another, when pressed while a step still plays', async () => {
+		const lesson = lessons.find((each) => each.slug === 'no-memory')!;
+		const { transport, registry } = inProcessTransport();
+		const player = await LessonPlayer.create(lesson, transport, registry);
+		// Two presses of a clicker: the second comes before the first step has finished (without
+		// the queue, the busy player dropped it).
+		const first = player.stepForward();
+		const second = player.stepForward();
+		await Promise.all([first, second]);
+		expect(player.onScreen).toBe(2);
+		await player.stepBack();
+		expect(player.onScreen).toBe(1);
+		player.dispose();
+	});
+});

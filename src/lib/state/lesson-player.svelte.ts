@@ -34,6 +34,11 @@ export class LessonPlayer {
 	/** The engine commands each played step ran, so the sandbox can carry the lesson on. */
 	#ran: Command[][] = [];
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/**
+	 * Step presses, one after another: a press while a step still plays (a presentation clicker
+	 * pressed twice) waits for it instead of being lost.
+	 */
+	#presses: Promise<void> = Promise.resolve();
 
 	private constructor(
 		readonly lesson: Scenario,
@@ -78,7 +83,11 @@ export class LessonPlayer {
 	 * Plays the next step. A step with a prediction comes on screen first: its narration shows
 	 * and its `setup` runs, and the question waits for an answer before the rest runs.
 	 */
-	async stepForward(): Promise<void> {
+	stepForward(): Promise<void> {
+		return this.#press(() => this.#stepForwardNow());
+	}
+
+	async #stepForwardNow(): Promise<void> {
 		if (this.busy || this.atEnd || this.pending) return;
 		const next = this.steps[this.position];
 		if (next.prediction && this.answer?.step !== this.position) {
@@ -108,7 +117,11 @@ export class LessonPlayer {
 	}
 
 	/** Replays the lesson up to the step before this one. */
-	async stepBack(): Promise<void> {
+	stepBack(): Promise<void> {
+		return this.#press(() => this.#stepBackNow());
+	}
+
+	async #stepBackNow(): Promise<void> {
 		if (this.busy) return;
 		if (this.pending) {
 			const setUp = (this.steps[this.position].setup ?? []).length > 0;
@@ -176,6 +189,12 @@ export class LessonPlayer {
 	dispose(): void {
 		this.pause();
 		this.sim.dispose();
+	}
+
+	#press(action: () => Promise<void>): Promise<void> {
+		const pressed = this.#presses.then(action);
+		this.#presses = pressed.catch(() => undefined);
+		return pressed;
 	}
 
 	async #auto(): Promise<void> {
