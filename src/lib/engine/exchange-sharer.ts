@@ -33,7 +33,12 @@ export class ExchangeSharer {
 		const previous = this.#last.get(key);
 		const shared: ExchangeEvent = { ...event };
 		for (const part of SHARED_PARTS) {
-			(shared as unknown as Record<string, unknown>)[part] = reuse(event[part], previous?.[part]);
+			const earlier = previous?.[part];
+			// Most parts repeat whole: telling so without building a copy saves most of the work.
+			(shared as unknown as Record<string, unknown>)[part] =
+				earlier !== undefined && equalData(event[part], earlier)
+					? earlier
+					: reuse(event[part], earlier);
 		}
 		this.#last.set(key, shared);
 		return shared;
@@ -53,8 +58,6 @@ export class ExchangeSharer {
 export function reuse<T>(next: T, previous: unknown): T {
 	if (next === previous) return (previous ?? next) as T;
 	if (typeof next !== 'object' || next === null) return next;
-	// Most parts repeat whole: telling so without building a copy saves most of the work.
-	if (Object.isFrozen(previous) && equalData(next, previous)) return previous as T;
 	if (Array.isArray(next)) {
 		const before = Array.isArray(previous) ? (previous as unknown[]) : NO_ITEMS;
 		let same = before.length === next.length;
