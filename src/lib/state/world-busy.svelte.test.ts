@@ -81,4 +81,19 @@ describe('a running command, as the views see it', () => {
 		expect(JSON.stringify(saved.snapshot)).toContain('mine');
 		sim.dispose();
 	});
+
+	it('stays busy until every overlapping command has ended', async () => {
+		const wire = gatedTransport();
+		const sim = await WorldState.create(sandboxScenario, wire.transport, wire.registry);
+		wire.close();
+		const first = sim.run({ type: 'press-set', browserId: 'b1', code: 'one' });
+		const second = sim.run({ type: 'press-get', browserId: 'b1' });
+		// What the history holds when whenIdle resolves: both commands, not only the first.
+		const heldWhenIdle = sim.whenIdle().then(() => sim.history.length);
+		wire.open();
+		await Promise.all([first, second]);
+		expect(await heldWhenIdle).toBe(2);
+		expect(sim.busy).toBe(false);
+		sim.dispose();
+	});
 });

@@ -63,6 +63,8 @@ export class WorldState {
 	busyShown = $state(false);
 	#busyTimer: ReturnType<typeof setTimeout> | undefined;
 	#idleWaiters: Array<() => void> = [];
+	/** Commands and bulk jobs running now: a second command can start before the first ends. */
+	#jobs = 0;
 	/**
 	 * True while a bulk run asked the views to step aside (see {@link WorldState.batch}): pages
 	 * unmount their heavy views and bring them back one per task afterwards.
@@ -173,7 +175,7 @@ export class WorldState {
 	 * added, or why it failed. The views see one new view of the world when it ends.
 	 */
 	async attempt(command: Command, options: { coalesce?: boolean } = {}): Promise<CommandResult> {
-		this.#setBusy(true);
+		this.#startJob();
 		this.#advancing = command.type === 'advance';
 		this.#running = true;
 		try {
@@ -186,7 +188,7 @@ export class WorldState {
 			return { ok: false, error: this.error };
 		} finally {
 			this.#running = false;
-			this.#setBusy(false);
+			this.#endJob();
 			this.#refresh(this.#advancing);
 			this.#advancing = false;
 		}
@@ -212,7 +214,7 @@ export class WorldState {
 		job: (world: AppWorld, control: BatchControl) => Promise<void>,
 		options: { pauseViews?: boolean } = {}
 	): Promise<boolean> {
-		this.#setBusy(true);
+		this.#startJob();
 		this.#quiet = true;
 		this.viewsPaused = options.pauseViews ?? false;
 		const ran: Command[] = [];
@@ -232,7 +234,7 @@ export class WorldState {
 			for (const command of ran) if (isStep(command)) this.#history.push(command);
 			this.#historyLength = this.#history.length;
 			this.#quiet = false;
-			this.#setBusy(false);
+			this.#endJob();
 			this.viewsPaused = false;
 			this.#refresh(false);
 		}
@@ -282,19 +284,22 @@ export class WorldState {
 		this.#dispose();
 	}
 
-	/** Resolves once no command runs (at once when none does). */
+	/** Resolves once no command runs, however many overlapped (at once when none does). */
 	whenIdle(): Promise<void> {
 		if (!this.busy) return Promise.resolve();
 		return new Promise((resolve) => this.#idleWaiters.push(resolve));
 	}
 
-	#setBusy(busy: boolean): void {
-		this.busy = busy;
+	#startJob(): void {
+		if (this.#jobs++ > 0) return;
+		this.busy = true;
+		this.#busyTimer = setTimeout(() => (this.busyShown = this.busy), BUSY_SHOWN_AFTER_MS);
+	}
+
+	#endJob(): void {
+		if (--this.#jobs > 0) return;
+		this.busy = false;
 		clearTimeout(this.#busyTimer);
-		if (busy) {
-			this.#busyTimer = setTimeout(() => (this.busyShown = this.busy), BUSY_SHOWN_AFTER_MS);
-			return;
-		}
 		this.busyShown = false;
 		for (const resolve of this.#idleWaiters.splice(0)) resolve();
 	}
@@ -320,7 +325,7 @@ export class WorldState {
 	async #rebuild(history: Command[]): Promise<void> {
 		const id = this.#world?.id;
 		const long = history.length > LONG_REPLAY;
-		this.#setBusy(true);
+		this.#startJob();
 		if (long) {
 			this.viewsPaused = true;
 			this.replaying = { done: 0, total: history.length };
@@ -333,7 +338,7 @@ export class WorldState {
 			});
 			this.#adopt(built, history);
 		} finally {
-			this.#setBusy(false);
+			this.#endJob();
 			this.viewsPaused = false;
 			this.replaying = null;
 		}
