@@ -138,7 +138,7 @@ export class BrowserJar {
 		}
 		if (!stored) return { header, stored: false, message: 'The browser ignored it.' };
 		const cookie = this.#toJarCookie(stored);
-		if (cookie.expires !== null && cookie.expires <= now) {
+		if (hasExpired(cookie, now)) {
 			this.#remove(cookie);
 			return { header, stored: false, message: 'It deleted the cookie: its expiry has passed.' };
 		}
@@ -170,7 +170,7 @@ export class BrowserJar {
 	 * (RFC 6265bis §5.8.3).
 	 */
 	send(url: string, now: number, options: SendOptions): SendResult {
-		const live = this.#expireAndList(now);
+		const live = this.#sweep(now).live.sort(byOrder);
 		const target = parseUrl(url);
 		const candidates = new Set(
 			this.#jar
@@ -208,15 +208,13 @@ export class BrowserJar {
 	/** Live cookies, ordered for display (domain, path, then storage order). */
 	list(now: number): JarCookie[] {
 		return this.#all()
-			.filter((cookie) => cookie.expires === null || cookie.expires > now)
-			.sort((a, b) => a.order - b.order);
+			.filter((cookie) => !hasExpired(cookie, now))
+			.sort(byOrder);
 	}
 
 	/** Deletes every cookie whose expiry has passed on the virtual clock. */
 	expire(now: number): JarCookie[] {
-		const expired = this.#all().filter((c) => c.expires !== null && c.expires <= now);
-		for (const cookie of expired) this.#remove(cookie);
-		return expired;
+		return this.#sweep(now).expired;
 	}
 
 	/** The earliest future expiry, so the clock can wake up for it. */
@@ -281,7 +279,7 @@ export class BrowserJar {
 
 	/** All cookies, for snapshots. */
 	serialize(): JarCookie[] {
-		return this.#all().sort((a, b) => a.order - b.order);
+		return this.#all().sort(byOrder);
 	}
 
 	/** Rebuilds a jar from {@link BrowserJar.serialize}. */
@@ -305,14 +303,17 @@ export class BrowserJar {
 		return cookies;
 	}
 
-	/** Deletes the expired cookies, as {@link BrowserJar.expire}, and lists the live ones. */
-	#expireAndList(now: number): JarCookie[] {
+	/** Deletes the expired cookies; reads the jar once for what expired and what lives on. */
+	#sweep(now: number): { live: JarCookie[]; expired: JarCookie[] } {
 		const live: JarCookie[] = [];
+		const expired: JarCookie[] = [];
 		for (const cookie of this.#all()) {
-			if (cookie.expires !== null && cookie.expires <= now) this.#remove(cookie);
-			else live.push(cookie);
+			if (hasExpired(cookie, now)) {
+				this.#remove(cookie);
+				expired.push(cookie);
+			} else live.push(cookie);
 		}
-		return live.sort((a, b) => a.order - b.order);
+		return { live, expired };
 	}
 
 	#remove(cookie: CookieKey): void {
@@ -371,4 +372,14 @@ function rejectionMessage(error: unknown): string {
 		return `Rejected: the Domain attribute does not cover this host (${text}).`;
 	if (/secure/i.test(text)) return 'Rejected: a Secure cookie cannot be set over plain http.';
 	return `Rejected: ${text}`;
+}
+
+/** Whether a cookie's expiry has passed on the virtual clock. */
+function hasExpired(cookie: JarCookie, now: number): boolean {
+	return cookie.expires !== null && cookie.expires <= now;
+}
+
+/** Display order: the order the jar first stored each cookie in. */
+function byOrder(a: JarCookie, b: JarCookie): number {
+	return a.order - b.order;
 }
